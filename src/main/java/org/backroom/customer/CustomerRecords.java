@@ -1,0 +1,31 @@
+package org.backroom.customer;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import org.backroom.lifecycle.Dependent;
+import org.backroom.lifecycle.RecordKind;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Customers under the shared lifecycle: their table, what points to them, and their open credit. */
+@Configuration(proxyBeanMethods = false)
+class CustomerRecords {
+
+	@Bean
+	RecordKind customerKind(Customers customers) {
+		return new RecordKind("customer", "customers", "customers", "name || ' (' || code || ')'",
+				List.of(new Dependent("salesOrders", "sales order", "sales orders", "sales_orders", "customer_id")),
+				id -> openCredit(customers.balance(id)), RecordKind.Guard.NONE, customers::find);
+	}
+
+	private static RecordKind.OpenWork openCredit(BigDecimal balance) {
+		List<String> warnings = balance.signum() > 0
+				? List.of("Owes " + balance.toPlainString() + " on credit; the balance stays open after this.")
+				: List.of();
+		return new RecordKind.OpenWork(Map.of("openBalance", balance), warnings);
+	}
+
+}

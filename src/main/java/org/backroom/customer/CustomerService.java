@@ -1,0 +1,91 @@
+package org.backroom.customer;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
+import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
+import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.lifecycle.LifecycleStatus;
+import org.backroom.web.Cursor;
+import org.backroom.web.Page;
+import org.backroom.web.Preconditions.VersionConflict;
+import org.backroom.web.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeping customers: create, edit, find; and what a sale needs of a customer. */
+@Service
+public class CustomerService {
+
+	private static final int LOOKUP_LIMIT = 20;
+
+	private final Customers customers;
+
+	CustomerService(Customers customers) {
+		this.customers = customers;
+	}
+
+	@Transactional
+	Customer create(CustomerForm form) {
+		return get(customers.insert(form));
+	}
+
+	/** Edits a customer made from the given version; a customer in the trash must be restored first. */
+	@Transactional
+	Customer update(long id, long expectedVersion, CustomerForm form) {
+		SaleCustomer current = customers.lock(id, true).orElseThrow(() -> new RecordNotFound("customer", id));
+		if (current.status() == LifecycleStatus.DELETED) {
+			throw new RecordInTrash("customer", id, current.name() + " (" + current.code() + ")");
+		}
+		if (current.version() != expectedVersion) {
+			throw VersionConflict.of("Customer " + current.code(), expectedVersion, current.version());
+		}
+		customers.update(id, form);
+		return get(id);
+	}
+
+	@Transactional(readOnly = true)
+	Customer get(long id) {
+		return customers.find(id).orElseThrow(() -> new RecordNotFound("customer", id));
+	}
+
+	@Transactional(readOnly = true)
+	Page<Customer> list(String status, @Nullable String query, @Nullable String cursor, int limit) {
+		List<Customer> rows = customers.list(status, query, Cursor.decode(cursor), limit + 1);
+		return Page.of(rows, limit, customer -> new Cursor(customer.name().toLowerCase(java.util.Locale.ROOT),
+				customer.id()));
+	}
+
+	@Transactional(readOnly = true)
+	List<Customers.Lookup> lookup(@Nullable String query) {
+		return customers.lookup(query, LOOKUP_LIMIT);
+	}
+
+	/**
+	 * The customer of a new sale, locked until the sale commits so that a deactivation cannot commit in between:
+	 * the walk-in customer when none is named. A credit sale locks it for update, since it will change the balance.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public SaleCustomer customerForSale(@Nullable Long id, boolean onCredit) {
+		long customerId = id != null ? id : customers.walkInId();
+		SaleCustomer customer = customers.lock(customerId, onCredit)
+			.orElseThrow(() -> ValidationFailed.of("customerId", "there is no customer with id " + customerId));
+		if (customer.status() != LifecycleStatus.ACTIVE) {
+			throw new RecordInactive("customer", customer.id(), customer.name() + " (" + customer.code() + ")",
+					customer.status());
+		}
+		return customer;
+	}
+
+	/** Puts a credit sale on the customer's balance, or refuses it when their credit does not cover it. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void chargeCredit(SaleCustomer customer, BigDecimal amount) {
+		customer.requireCreditFor(amount);
+		customers.addToBalance(customer.id(), amount);
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.backroom.customer;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.backroom.lifecycle.LifecycleStatus;
+import org.backroom.platform.Sql;
+import org.backroom.web.Cursor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of customers. Every list and picker query here has its index in V1__create_customers.sql. */
+@Repository
+class Customers {
+
+	static final String WALK_IN_CODE = "WALK-IN";
+
+	private final JdbcClient jdbc;
+
+	Customers(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Customer> find(long id) {
+		return jdbc.sql("SELECT " + Customer.COLUMNS + " FROM customers c WHERE c.id = ?")
+			.param(id)
+			.query(Customer::from)
+			.optional();
+	}
+
+	/**
+	 * One page of customers in name order, after the cursor. The status condition is written into the SQL, not
+	 * bound, so that the planner can match it to the partial indexes.
+	 */
+	List<Customer> list(String statusFilter, @Nullable String query, @Nullable Cursor after, int rows) {
+		StringBuilder sql = new StringBuilder("SELECT " + Customer.COLUMNS + " FROM customers c WHERE c.")
+			.append(LifecycleStatus.condition(statusFilter));
+		List<Object> params = new ArrayList<>();
+		if (query != null && !query.isBlank()) {
+			sql.append(" AND c.search LIKE ?");
+			params.add(Sql.containing(query));
+		}
+		if (after != null) {
+			sql.append(" AND (lower(c.name), c.id) > (?, ?)");
+			params.add(after.key());
+			params.add(after.id());
+		}
+		sql.append(" ORDER BY lower(c.name), c.id LIMIT ?");
+		params.add(rows);
+		return jdbc.sql(sql.toString()).params(params).query(Customer::from).list();
+	}
+
+	/** Active customers matching what was typed, for pickers: at most {@code rows}. */
+	List<Lookup> lookup(@Nullable String query, int rows) {
+		String match = query == null || query.isBlank() ? "" : " AND search LIKE :q";
+		return jdbc.sql("SELECT id, code, name, email, phone FROM customers WHERE status = 'ACTIVE'" + match
+				+ " ORDER BY is_system DESC, lower(name), id LIMIT :rows")
+			.param("q", query == null ? "" : Sql.containing(query))
+			.param("rows", rows)
+			.query(Lookup.class)
+			.list();
+	}
+
+	/** What a picker offers: enough to tell two customers apart. */
+	record Lookup(long id, String code, String name, @Nullable String email, @Nullable String phone) {
+	}
+
+	long insert(CustomerForm form) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO customers (name, email, phone, address, tax_number, notes, credit_allowed, credit_limit)
+				VALUES (:name, :email, :phone, :address, :taxNumber, :notes, :creditAllowed, :creditLimit)""")
+			.params(columns(form))
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	void update(long id, CustomerForm form) {
+		var params = columns(form);
+		params.put("id", id);
+		jdbc.sql("""
+				UPDATE customers SET name = :name, email = :email, phone = :phone, address = :address,
+				       tax_number = :taxNumber, notes = :notes, credit_allowed = :creditAllowed,
+				       credit_limit = :creditLimit, version = version + 1, updated_at = now()
+				WHERE id = :id""").params(params).update();
+	}
+
+	/** The row as a sale or an edit needs it, locked: FOR SHARE to use it, FOR UPDATE to change it. */
+	Optional<SaleCustomer> lock(long id, boolean forUpdate) {
+		return jdbc.sql("SELECT id, code, name, status, credit_allowed, credit_limit, balance, version "
+				+ "FROM customers WHERE id = ? " + (forUpdate ? "FOR UPDATE" : "FOR SHARE"))
+			.param(id)
+			.query(SaleCustomer.class)
+			.optional();
+	}
+
+	long walkInId() {
+		return jdbc.sql("SELECT id FROM customers WHERE code = ?").param(WALK_IN_CODE).query(Long.class).single();
+	}
+
+	void addToBalance(long id, BigDecimal amount) {
+		jdbc.sql("UPDATE customers SET balance = balance + ?, updated_at = now() WHERE id = ?")
+			.params(amount, id)
+			.update();
+	}
+
+	BigDecimal balance(long id) {
+		return jdbc.sql("SELECT balance FROM customers WHERE id = ?").param(id).query(BigDecimal.class).single();
+	}
+
+	private static java.util.Map<String, @Nullable Object> columns(CustomerForm form) {
+		var params = new java.util.HashMap<String, @Nullable Object>();
+		params.put("name", form.trimmedName());
+		params.put("email", CustomerForm.blankToNull(form.email()));
+		params.put("phone", CustomerForm.blankToNull(form.phone()));
+		params.put("address", CustomerForm.blankToNull(form.address()));
+		params.put("taxNumber", CustomerForm.blankToNull(form.taxNumber()));
+		params.put("notes", CustomerForm.blankToNull(form.notes()));
+		params.put("creditAllowed", form.credit());
+		params.put("creditLimit", form.limit());
+		return params;
+	}
+
+}

@@ -1,0 +1,149 @@
+package org.backroom.item;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
+import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
+import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.lifecycle.LifecycleStatus;
+import org.backroom.web.Cursor;
+import org.backroom.web.Page;
+import org.backroom.web.Preconditions.VersionConflict;
+import org.backroom.web.Refusal;
+import org.backroom.web.ValidationFailed;
+import org.backroom.web.ValidationFailed.FieldError;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeping the item list, and what a sale or a purchase needs of its items. */
+@Service
+public class ItemService {
+
+	private static final int LOOKUP_LIMIT = 20;
+
+	private final Items items;
+
+	private final StockSettings stock;
+
+	ItemService(Items items, StockSettings stock) {
+		this.items = items;
+		this.stock = stock;
+	}
+
+	@Transactional
+	Item create(ItemForm form) {
+		requireUnique(form, 0);
+		return get(items.insert(form));
+	}
+
+	@Transactional
+	Item update(long id, long expectedVersion, ItemForm form) {
+		Items.Current current = items.lockForEdit(id).orElseThrow(() -> new RecordNotFound("item", id));
+		if (current.status() == LifecycleStatus.DELETED) {
+			throw new RecordInTrash("item", id, current.name() + " (" + current.sku() + ")");
+		}
+		if (current.version() != expectedVersion) {
+			throw VersionConflict.of("Item " + current.sku(), expectedVersion, current.version());
+		}
+		requireUnique(form, id);
+		items.update(id, form);
+		return get(id);
+	}
+
+	@Transactional(readOnly = true)
+	Item get(long id) {
+		return items.find(id).orElseThrow(() -> new RecordNotFound("item", id));
+	}
+
+	@Transactional(readOnly = true)
+	Page<Item> list(String status, @Nullable String query, @Nullable String cursor, int limit) {
+		List<Item> rows = items.list(status, query, Cursor.decode(cursor), limit + 1);
+		return Page.of(rows, limit, item -> new Cursor(item.name().toLowerCase(Locale.ROOT), item.id()));
+	}
+
+	@Transactional(readOnly = true)
+	List<Items.Lookup> lookup(@Nullable String query) {
+		return items.lookup(query, LOOKUP_LIMIT);
+	}
+
+	/**
+	 * The items of new work, locked until it commits, by id. Unknown ids are a validation problem naming the line
+	 * ({@code lines[2].itemId}); an item that is not active refuses the whole order.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Map<Long, SaleItem> itemsFor(List<Long> itemIds) {
+		Map<Long, SaleItem> found = new LinkedHashMap<>();
+		items.lockForSale(itemIds).forEach(item -> found.put(item.id(), item));
+		List<FieldError> unknown = new ArrayList<>();
+		for (int line = 0; line < itemIds.size(); line++) {
+			if (!found.containsKey(itemIds.get(line))) {
+				unknown.add(new FieldError("lines[" + line + "].itemId", "there is no item with id " + itemIds.get(line)));
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new ValidationFailed(unknown);
+		}
+		for (long id : itemIds) {
+			SaleItem item = Objects.requireNonNull(found.get(id));
+			if (item.status() != LifecycleStatus.ACTIVE) {
+				throw new RecordInactive("item", id, item.label(), item.status());
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * Takes sold quantities off the stock of tracked items, refusing the sale when one would go below zero
+	 * (unless {@code backroom.stock.allow-negative}). The items must have been locked by {@link #itemsFor}.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void takeStock(Map<Long, SaleItem> lockedItems, Map<Long, Integer> quantities) {
+		quantities.forEach((id, quantity) -> {
+			SaleItem item = Objects.requireNonNull(lockedItems.get(id));
+			if (!item.trackStock()) {
+				return;
+			}
+			if (!stock.allowNegative() && item.stockOnHand() < quantity) {
+				throw new InsufficientStock(item, quantity);
+			}
+			items.takeStock(id, quantity);
+		});
+	}
+
+	private void requireUnique(ItemForm form, long exceptId) {
+		List<FieldError> errors = new ArrayList<>();
+		items.skuTaken(String.valueOf(form.sku()).strip(), exceptId)
+			.ifPresent(other -> errors.add(new FieldError("sku", "is already used by " + other)));
+		String barcode = ItemForm.blankToNull(form.barcode());
+		if (barcode != null) {
+			items.barcodeTaken(barcode, exceptId)
+				.ifPresent(other -> errors.add(new FieldError("barcode", "is already used by " + other)));
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationFailed(errors);
+		}
+	}
+
+	/** A sale of more than is on hand. */
+	public static final class InsufficientStock extends Refusal {
+
+		InsufficientStock(SaleItem item, int wanted) {
+			super("insufficient-stock", HttpStatus.CONFLICT, "Not enough stock",
+					item.label() + " has " + item.stockOnHand() + " on hand; the sale needs " + wanted + ".");
+			with("itemId", item.id());
+			with("stockOnHand", item.stockOnHand());
+			with("requested", wanted);
+		}
+
+	}
+
+}

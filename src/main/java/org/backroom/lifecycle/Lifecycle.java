@@ -1,0 +1,190 @@
+package org.backroom.lifecycle;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.backroom.lifecycle.LifecycleRefusals.InvalidTransition;
+import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.lifecycle.LifecycleRefusals.RecordReferenced;
+import org.backroom.lifecycle.LifecycleRefusals.SystemRecord;
+import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The state machine of every master record, implemented once: deactivate, reactivate, delete to the trash,
+ * restore and purge, each with a reason, each under a row lock so that no transaction can slip in between the
+ * check and the change.
+ */
+@Service
+public class Lifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);
+
+	private final JdbcClient jdbc;
+
+	private final LifecycleSettings settings;
+
+	Lifecycle(JdbcClient jdbc, LifecycleSettings settings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+	}
+
+	/** What happened: usually the transition asked for; a delete may have deactivated instead. */
+	public record Outcome(long id, Transition requested, Transition performed, LifecycleStatus from,
+			@Nullable LifecycleStatus to, String detail) {
+	}
+
+	/** A record's row, locked for the rest of the transaction. */
+	private record Locked(long id, LifecycleStatus status, boolean system, String label) {
+	}
+
+	@Transactional
+	public Outcome apply(RecordKind kind, long id, Transition transition, String reason) {
+		Locked record = lock(kind, id);
+		refuseIfNotAllowed(kind, record, transition);
+		if (transition.needsUnreferenced()) {
+			Map<String, Long> dependents = dependents(kind, id);
+			if (!dependents.isEmpty()) {
+				if (transition == Transition.DELETE && record.status() == LifecycleStatus.ACTIVE
+						&& settings.deleteReferenced() == DeleteReferenced.DEACTIVATE) {
+					change(kind, record, Transition.DEACTIVATE, reason);
+					return new Outcome(id, transition, Transition.DEACTIVATE, record.status(), LifecycleStatus.INACTIVE,
+							kind.title() + " " + record.label() + " is on "
+									+ RecordReferenced.describe(kind, dependents)
+									+ ", so it was deactivated instead of deleted: it keeps all its history.");
+				}
+				throw new RecordReferenced(kind, record.label(), dependents);
+			}
+		}
+		change(kind, record, transition, reason);
+		return new Outcome(id, transition, transition, record.status(), transition.target(),
+				kind.title() + " " + record.label() + " was " + transition.pastTense() + ".");
+	}
+
+	/** What each transition would do to this record now, and what points to it. Takes no lock. */
+	@Transactional(readOnly = true)
+	public Impact impact(RecordKind kind, long id) {
+		Locked record = read(kind, id, "");
+		Map<String, Long> dependents = dependents(kind, id);
+		RecordKind.OpenWork openWork = kind.openWork().apply(id);
+		Map<String, Impact.Check> actions = new LinkedHashMap<>();
+		for (Transition transition : Transition.values()) {
+			actions.put(transition.verb(), check(kind, record, transition, dependents, openWork));
+		}
+		Map<String, Long> allKinds = new LinkedHashMap<>();
+		kind.dependents().forEach(dependent -> allKinds.put(dependent.name(), dependents.getOrDefault(dependent.name(), 0L)));
+		return new Impact(kind.name(), id, record.status(), allKinds, openWork.figures(), actions);
+	}
+
+	/** Purges what has been in the trash longer than the retention; returns how many records went. */
+	@Transactional
+	public int purgeExpired(RecordKind kind, Duration retention) {
+		List<Long> expired = jdbc.sql("SELECT id FROM " + kind.table()
+				+ " WHERE status = 'DELETED' AND status_changed_at < now() - make_interval(secs => ?)"
+				+ " ORDER BY status_changed_at LIMIT 1000 FOR UPDATE SKIP LOCKED")
+			.param(retention.toSeconds())
+			.query(Long.class)
+			.list();
+		int purged = 0;
+		for (long id : expired) {
+			if (dependents(kind, id).isEmpty()) {
+				jdbc.sql("DELETE FROM " + kind.table() + " WHERE id = ?").param(id).update();
+				purged++;
+			}
+			else {
+				log.warn("{} {} is in the trash but referenced; it was kept", kind.title(), id);
+			}
+		}
+		if (purged > 0) {
+			log.info("Purged {} {} record(s) deleted more than {} ago", purged, kind.name(), retention);
+		}
+		return purged;
+	}
+
+	/** Counts of each kind of dependent that exists; kinds with none are left out. */
+	Map<String, Long> dependents(RecordKind kind, long id) {
+		Map<String, Long> found = new LinkedHashMap<>();
+		for (Dependent dependent : kind.dependents()) {
+			boolean exists = jdbc.sql(dependent.existsSql()).param(id).query(Boolean.class).single();
+			if (exists) {
+				found.put(dependent.name(), jdbc.sql(dependent.countSql()).param(id).query(Long.class).single());
+			}
+		}
+		return found;
+	}
+
+	private Impact.Check check(RecordKind kind, Locked record, Transition transition, Map<String, Long> dependents,
+			RecordKind.OpenWork openWork) {
+		try {
+			refuseIfNotAllowed(kind, record, transition);
+		}
+		catch (org.backroom.web.Refusal refusal) {
+			return Impact.Check.refused(refusal.getMessage());
+		}
+		List<String> warnings = transition == Transition.DEACTIVATE || transition == Transition.DELETE
+				? openWork.warnings() : List.of();
+		if (transition.needsUnreferenced() && !dependents.isEmpty()) {
+			if (transition == Transition.DELETE && record.status() == LifecycleStatus.ACTIVE
+					&& settings.deleteReferenced() == DeleteReferenced.DEACTIVATE) {
+				return Impact.Check.instead(Transition.DEACTIVATE, "On " + RecordReferenced.describe(kind, dependents) + ": delete will deactivate it instead, keeping its history.", warnings);
+			}
+			return Impact.Check.refused("On " + RecordReferenced.describe(kind, dependents)
+					+ (transition == Transition.DELETE ? "; deactivate it instead to keep its history." : "."));
+		}
+		return Impact.Check.allowed(warnings);
+	}
+
+	private void refuseIfNotAllowed(RecordKind kind, Locked record, Transition transition) {
+		if (!transition.startsFrom(record.status())) {
+			throw new InvalidTransition(kind, record.label(), record.status(), transition);
+		}
+		if (record.system() && transition.refusedForSystemRecords()) {
+			throw new SystemRecord(kind, record.label(), transition);
+		}
+		Optional<String> refusal = kind.guard().refuse(record.id(), transition);
+		if (refusal.isPresent()) {
+			throw new InvalidTransition(kind, record.label(), refusal.get());
+		}
+	}
+
+	private void change(RecordKind kind, Locked record, Transition transition, String reason) {
+		if (transition == Transition.PURGE) {
+			jdbc.sql("DELETE FROM " + kind.table() + " WHERE id = ?").param(record.id()).update();
+			log.info("Purged {} {} ({}): {}", kind.name(), record.id(), record.label(), reason);
+			return;
+		}
+		jdbc.sql("UPDATE " + kind.table() + """
+				 SET status = :status, status_reason = :reason, status_changed_at = now(),
+				     version = version + 1, updated_at = now()
+				 WHERE id = :id""")
+			.param("status", String.valueOf(transition.target()))
+			.param("reason", reason)
+			.param("id", record.id())
+			.update();
+	}
+
+	// FOR UPDATE: a sale holding this row FOR SHARE commits first, so the dependents probe that follows sees it.
+	private Locked lock(RecordKind kind, long id) {
+		return read(kind, id, " FOR UPDATE");
+	}
+
+	private Locked read(RecordKind kind, long id, String lock) {
+		return jdbc.sql("SELECT id, status, is_system, " + kind.labelSql() + " AS label FROM " + kind.table()
+				+ " WHERE id = ?" + lock)
+			.param(id)
+			.query((rs, row) -> new Locked(rs.getLong("id"), LifecycleStatus.valueOf(rs.getString("status")),
+					rs.getBoolean("is_system"), rs.getString("label")))
+			.optional()
+			.orElseThrow(() -> new RecordNotFound(kind.name(), id));
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.backroom.lifecycle;
+
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.web.Preconditions;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The lifecycle endpoints of every master record kind, written once: {@code /api/customers/12/deactivate} and
+ * {@code /api/items/3/deactivate} are the same code.
+ */
+@RestController
+@RequestMapping("/api/{kind:customers|items|suppliers|staff}/{id}")
+class LifecycleApi {
+
+	private final RecordKinds kinds;
+
+	private final Lifecycle lifecycle;
+
+	LifecycleApi(RecordKinds kinds, Lifecycle lifecycle) {
+		this.kinds = kinds;
+		this.lifecycle = lifecycle;
+	}
+
+	@Operation(summary = "Deactivate: hide from pickers and new work, keep all history")
+	@PostMapping("/deactivate")
+	ResponseEntity<Object> deactivate(@PathVariable String kind, @PathVariable long id,
+			@RequestBody(required = false) @Nullable Reason body) {
+		return transition(kind, id, Transition.DEACTIVATE, body);
+	}
+
+	@Operation(summary = "Reactivate an inactive record")
+	@PostMapping("/reactivate")
+	ResponseEntity<Object> reactivate(@PathVariable String kind, @PathVariable long id,
+			@RequestBody(required = false) @Nullable Reason body) {
+		return transition(kind, id, Transition.REACTIVATE, body);
+	}
+
+	@Operation(summary = "Restore a record from the trash")
+	@PostMapping("/restore")
+	ResponseEntity<Object> restore(@PathVariable String kind, @PathVariable long id,
+			@RequestBody(required = false) @Nullable Reason body) {
+		return transition(kind, id, Transition.RESTORE, body);
+	}
+
+	@Operation(summary = "Purge a record from the trash for good")
+	@PostMapping("/purge")
+	Map<String, Object> purge(@PathVariable String kind, @PathVariable long id,
+			@RequestBody(required = false) @Nullable Reason body) {
+		RecordKind recordKind = kinds.byPath(kind);
+		Lifecycle.Outcome outcome = lifecycle.apply(recordKind, id, Transition.PURGE, Reason.require(reason(body)));
+		return Map.of("outcome", "PURGED", "recordKind", recordKind.name(), "recordId", id, "detail",
+				outcome.detail());
+	}
+
+	@Operation(summary = "Delete to the trash; refused (or deactivated instead, by setting) when referenced")
+	@DeleteMapping
+	ResponseEntity<Map<String, Object>> delete(@PathVariable String kind, @PathVariable long id,
+			@Parameter(description = "why the record is deleted") @RequestParam(required = false) @Nullable String reason) {
+		RecordKind recordKind = kinds.byPath(kind);
+		Lifecycle.Outcome outcome = lifecycle.apply(recordKind, id, Transition.DELETE, Reason.require(reason));
+		RecordKind.Versioned record = view(recordKind, id);
+		String result = outcome.performed() == Transition.DELETE ? "DELETED" : "DEACTIVATED";
+		return ResponseEntity.ok()
+			.eTag(Preconditions.etag(record.version()))
+			.body(Map.of("outcome", result, "detail", outcome.detail(), "record", record));
+	}
+
+	@Operation(summary = "Impact preview: dependents, open work, and which transitions are allowed now")
+	@GetMapping("/impact")
+	Impact impact(@PathVariable String kind, @PathVariable long id) {
+		return lifecycle.impact(kinds.byPath(kind), id);
+	}
+
+	private ResponseEntity<Object> transition(String kind, long id, Transition transition, @Nullable Reason body) {
+		RecordKind recordKind = kinds.byPath(kind);
+		lifecycle.apply(recordKind, id, transition, Reason.require(reason(body)));
+		RecordKind.Versioned record = view(recordKind, id);
+		return ResponseEntity.ok().eTag(Preconditions.etag(record.version())).body(record);
+	}
+
+	private static RecordKind.Versioned view(RecordKind kind, long id) {
+		return kind.view().apply(id).orElseThrow(() -> new RecordNotFound(kind.name(), id));
+	}
+
+	private static @Nullable String reason(@Nullable Reason body) {
+		return body == null ? null : body.reason();
+	}
+
+}

@@ -1,0 +1,117 @@
+package org.backroom.lifecycle;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.backroom.web.Refusal;
+
+import org.springframework.http.HttpStatus;
+
+/** The named situations in which the lifecycle refuses a request. Each is one problem type. */
+public final class LifecycleRefusals {
+
+	private LifecycleRefusals() {
+	}
+
+	/** No record of this kind has this id (or it was purged). */
+	public static final class RecordNotFound extends Refusal {
+
+		public RecordNotFound(String kind, long id) {
+			super("not-found", HttpStatus.NOT_FOUND, "No such " + kind, "There is no " + kind + " with id " + id + ".");
+			with("recordKind", kind);
+			with("recordId", id);
+		}
+
+	}
+
+	/** Deleting or purging would lose history that points to the record. */
+	public static final class RecordReferenced extends Refusal {
+
+		RecordReferenced(RecordKind kind, String label, Map<String, Long> dependents) {
+			super("record-referenced", HttpStatus.CONFLICT, kind.title() + " is referenced",
+					kind.title() + " " + label + " is on " + describe(kind, dependents)
+							+ ", so it cannot be deleted. Deactivate it instead: that keeps the " + kind.name()
+							+ " and all its history, and hides it from pickers and new work.");
+			with("dependents", dependents);
+			with("recordKind", kind.name());
+			with("suggestedAction", "deactivate");
+		}
+
+		/** {@code 12 sales orders and 1 payment}. */
+		static String describe(RecordKind kind, Map<String, Long> dependents) {
+			return kind.dependents()
+				.stream()
+				.filter(dependent -> dependents.containsKey(dependent.name()))
+				.map(dependent -> dependent.count(dependents.get(dependent.name())))
+				.collect(Collectors.joining(" and "));
+		}
+
+	}
+
+	/** New work names a record that is not active. */
+	public static final class RecordInactive extends Refusal {
+
+		public RecordInactive(String kind, long id, String label, LifecycleStatus status) {
+			super("record-inactive", HttpStatus.CONFLICT, Character.toUpperCase(kind.charAt(0)) + kind.substring(1)
+					+ " is " + (status == LifecycleStatus.DELETED ? "deleted" : "inactive"),
+					Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + label + " (id " + id + ") is "
+							+ (status == LifecycleStatus.DELETED ? "in the trash" : "inactive")
+							+ " and cannot be used on new work; reactivate it first if it is needed again.");
+			with("recordKind", kind);
+			with("recordId", id);
+			with("status", status);
+		}
+
+	}
+
+	/** The record is not in a state this transition starts from. */
+	public static final class InvalidTransition extends Refusal {
+
+		InvalidTransition(RecordKind kind, String label, LifecycleStatus status, Transition transition) {
+			super("invalid-transition", HttpStatus.CONFLICT, "Cannot " + transition.verb() + " this " + kind.name(),
+					kind.title() + " " + label + " is " + status.name().toLowerCase(java.util.Locale.ROOT)
+							+ "; only a record that is " + from(transition) + " can be " + transition.pastTense() + ".");
+			with("status", status);
+		}
+
+		InvalidTransition(RecordKind kind, String label, String why) {
+			super("invalid-transition", HttpStatus.CONFLICT, "Not allowed for this " + kind.name(),
+					kind.title() + " " + label + ": " + why);
+		}
+
+		private static String from(Transition transition) {
+			return switch (transition) {
+				case DEACTIVATE -> "active";
+				case REACTIVATE -> "inactive";
+				case DELETE -> "active or inactive";
+				case RESTORE, PURGE -> "in the trash";
+			};
+		}
+
+	}
+
+	/** System records, such as the walk-in customer, always stay active. */
+	public static final class SystemRecord extends Refusal {
+
+		SystemRecord(RecordKind kind, String label, Transition transition) {
+			super("system-record", HttpStatus.CONFLICT, "System " + kind.name(),
+					kind.title() + " " + label + " is a system record that Backroom needs; it can be renamed but not "
+							+ transition.pastTense() + ".");
+		}
+
+	}
+
+	/** An edit of a record that is in the trash. */
+	public static final class RecordInTrash extends Refusal {
+
+		public RecordInTrash(String kind, long id, String label) {
+			super("record-deleted", HttpStatus.CONFLICT, "In the trash",
+					Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + label + " (id " + id
+							+ ") is in the trash; restore it before editing.");
+			with("recordKind", kind);
+			with("recordId", id);
+		}
+
+	}
+
+}

@@ -1,0 +1,25 @@
+package org.backroom.lifecycle;
+
+/** Where a master record is in its life. A purged record has no status: its row is gone. */
+public enum LifecycleStatus {
+
+	/** In use: offered by pickers, allowed on new work. */
+	ACTIVE,
+	/** Kept with all its history, but offered nowhere and refused on new work. */
+	INACTIVE,
+	/** In the trash: restorable until purged. */
+	DELETED;
+
+	/** The list filter ({@code status=active|inactive|all|deleted}) as an SQL condition on the status column. */
+	public static String condition(String filter) {
+		return switch (filter) {
+			case "active" -> "status = 'ACTIVE'";
+			case "inactive" -> "status = 'INACTIVE'";
+			case "all" -> "status <> 'DELETED'";
+			case "deleted" -> "status = 'DELETED'";
+			default -> throw org.backroom.web.ValidationFailed.of("status",
+					"must be one of active, inactive, all, deleted");
+		};
+	}
+
+}

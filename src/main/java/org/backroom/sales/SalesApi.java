@@ -1,0 +1,52 @@
+package org.backroom.sales;
+
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.backroom.web.Page;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sales orders as JSON. */
+@Tag(name = "sales orders")
+@RestController
+@RequestMapping("/api/sales-orders")
+class SalesApi {
+
+	private final SalesService service;
+
+	SalesApi(SalesService service) {
+		this.service = service;
+	}
+
+	@Operation(summary = "Record a sale: customer (walk-in when none), payment, lines")
+	@PostMapping
+	ResponseEntity<SalesOrder> sell(@Valid @RequestBody NewSale sale) {
+		SalesOrder order = service.sell(sale, "api");
+		return ResponseEntity.created(URI.create("/api/sales-orders/" + order.id())).body(order);
+	}
+
+	@GetMapping("/{id}")
+	SalesOrder get(@PathVariable long id) {
+		return service.get(id);
+	}
+
+	@Operation(summary = "Sales orders, newest first; customerId gives one customer's, whatever its status")
+	@GetMapping
+	Page<SalesOrder> list(@RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
+		return service.list(customerId, cursor, Page.limit(limit));
+	}
+
+}

@@ -1,0 +1,114 @@
+package org.backroom.sales;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.backroom.web.Cursor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of sales orders and their lines. */
+@Repository
+class SalesOrders {
+
+	private final JdbcClient jdbc;
+
+	SalesOrders(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(long customerId, String customerName, NewSale.Payment payment, java.math.BigDecimal total,
+			String createdBy, List<SalesOrder.Line> lines) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by)
+				VALUES (?, ?, ?, ?, ?)""")
+			.params(customerId, customerName, payment.name(), total, createdBy)
+			.update(keys, "id");
+		long orderId = keys.getKeyAs(Long.class);
+		for (SalesOrder.Line line : lines) {
+			jdbc.sql("""
+					INSERT INTO sales_order_lines
+					    (order_id, line_no, item_id, sku, name, quantity, unit_price, discount, line_total)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(orderId, line.lineNo(), line.itemId(), line.sku(), line.name(), line.quantity(),
+						line.unitPrice(), line.discount(), line.lineTotal())
+				.update();
+		}
+		return orderId;
+	}
+
+	Optional<SalesOrder> find(long id) {
+		return withLines(jdbc.sql("SELECT * FROM sales_orders WHERE id = ?").param(id).query(SalesOrders::header).list())
+			.stream()
+			.findFirst();
+	}
+
+	/** Newest first, optionally one customer's; keyset-paged on (created_at, id). */
+	List<SalesOrder> list(@Nullable Long customerId, @Nullable Cursor after, int rows) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM sales_orders WHERE true");
+		List<Object> params = new ArrayList<>();
+		if (customerId != null) {
+			sql.append(" AND customer_id = ?");
+			params.add(customerId);
+		}
+		if (after != null) {
+			sql.append(" AND (created_at, id) < (?::timestamptz, ?)");
+			params.add(after.key());
+			params.add(after.id());
+		}
+		sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+		params.add(rows);
+		return withLines(jdbc.sql(sql.toString()).params(params).query(SalesOrders::header).list());
+	}
+
+	private List<SalesOrder> withLines(List<SalesOrder> orders) {
+		if (orders.isEmpty()) {
+			return orders;
+		}
+		Map<Long, List<SalesOrder.Line>> lines = new LinkedHashMap<>();
+		orders.forEach(order -> lines.put(order.id(), new ArrayList<>()));
+		jdbc.sql("SELECT * FROM sales_order_lines WHERE order_id = ANY(?) ORDER BY order_id, line_no")
+			.param(ids(orders.stream().map(SalesOrder::id).toList()))
+			.query((rs, row) -> {
+				lines.get(rs.getLong("order_id"))
+					.add(new SalesOrder.Line(rs.getInt("line_no"), rs.getLong("item_id"), rs.getString("sku"),
+							rs.getString("name"), rs.getInt("quantity"), rs.getBigDecimal("unit_price"),
+							rs.getBigDecimal("discount"), rs.getBigDecimal("line_total")));
+				return row;
+			})
+			.list();
+		return orders.stream()
+			.map(order -> new SalesOrder(order.id(), order.number(), order.customerId(), order.customerName(),
+					order.payment(), order.status(), order.total(), order.createdAt(), order.createdBy(),
+					List.copyOf(lines.get(order.id()))))
+			.toList();
+	}
+
+	private static Long[] ids(Collection<Long> ids) {
+		return ids.toArray(Long[]::new);
+	}
+
+	private static SalesOrder header(ResultSet rs, int row) throws SQLException {
+		return new SalesOrder(rs.getLong("id"), rs.getString("number"), rs.getLong("customer_id"),
+				rs.getString("customer_name"), NewSale.Payment.valueOf(rs.getString("payment")), rs.getString("status"),
+				rs.getBigDecimal("total"), instant(rs.getObject("created_at", OffsetDateTime.class)),
+				rs.getString("created_by"), List.of());
+	}
+
+	private static Instant instant(OffsetDateTime value) {
+		return value.toInstant();
+	}
+
+}

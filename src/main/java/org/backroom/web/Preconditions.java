@@ -1,0 +1,61 @@
+package org.backroom.web;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Optimistic locking over HTTP: a record's {@code ETag} is its version, and an edit must say with
+ * {@code If-Match} which version it was made from.
+ */
+public final class Preconditions {
+
+	private Preconditions() {
+	}
+
+	public static String etag(long version) {
+		return "\"" + version + "\"";
+	}
+
+	/** The version named by an {@code If-Match} header; 428 when it is missing, 412 when it names no version. */
+	public static long expectedVersion(@Nullable String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			throw new PreconditionRequired();
+		}
+		String tag = ifMatch.trim();
+		if (tag.startsWith("W/")) {
+			tag = tag.substring(2);
+		}
+		tag = tag.replace("\"", "");
+		try {
+			return Long.parseLong(tag);
+		}
+		catch (NumberFormatException ex) {
+			throw new VersionConflict("If-Match " + ifMatch + " names no version of this record; GET it again.");
+		}
+	}
+
+	/** An edit without {@code If-Match}. */
+	public static final class PreconditionRequired extends Refusal {
+
+		PreconditionRequired() {
+			super("precondition-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match is required",
+					"Send the ETag you last read in an If-Match header, so that nobody's change is overwritten unseen.");
+		}
+
+	}
+
+	/** An edit made from a version that is no longer current. */
+	public static final class VersionConflict extends Refusal {
+
+		public VersionConflict(String detail) {
+			super("version-conflict", HttpStatus.PRECONDITION_FAILED, "The record has changed", detail);
+		}
+
+		public static VersionConflict of(String what, long expected, long current) {
+			return new VersionConflict(what + " was changed by someone else (you sent version " + expected
+					+ ", it is now at version " + current + "); read it again and repeat your edit.");
+		}
+
+	}
+
+}

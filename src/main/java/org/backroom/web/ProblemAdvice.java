@@ -1,0 +1,168 @@
+package org.backroom.web;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure of an API request into {@code application/problem+json} with a stable {@code type}: named
+ * refusals, bad input, unknown routes, and (without leaking anything) the unexpected.
+ */
+@RestControllerAdvice
+class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refusal(Refusal refusal) {
+		ProblemDetail problem = Problems.of(refusal);
+		var response = ResponseEntity.status(refusal.status());
+		Object retryAfter = refusal.properties().get("retryAfterSeconds");
+		if (retryAfter != null) {
+			response.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
+		}
+		return response.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return refusal(ValidationFailed.of(ex.getName(), "'" + ex.getValue() + "' is not a valid value"));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException ex) {
+		log.info("Refused a duplicate value: {}", ex.getMostSpecificCause().getMessage());
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.body(Problems.of(HttpStatus.CONFLICT, "duplicate", "Already exists",
+					"Another record already uses one of these unique values; nothing was changed."));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Unexpected failure", ex);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong",
+					"Backroom could not complete this request and changed nothing. The error is in the server log."));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<ValidationFailed.FieldError> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map(error -> new ValidationFailed.FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+			.toList();
+		return asObject(refusal(new ValidationFailed(errors)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<ValidationFailed.FieldError> errors = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> new ValidationFailed.FieldError(parameterName(result),
+						String.valueOf(error.getDefaultMessage()))))
+			.toList();
+		return asObject(refusal(new ValidationFailed(errors)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+			return asObject(refusal(ValidationFailed.of(path(mismatch), "has the wrong type or format")));
+		}
+		String detail = ex.getCause() instanceof JacksonException json ? "The body is not valid JSON: "
+				+ json.getOriginalMessage() : "The request body is missing or cannot be read.";
+		return asObject(ResponseEntity.badRequest()
+			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail)));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		String detail = ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException
+				? "There is nothing at " + request.getDescription(false).replace("uri=", "") + "."
+				: detailFor(body);
+		ProblemDetail problem = Problems.of(statusCode, slugFor(statusCode), titleFor(statusCode, body), detail);
+		return new ResponseEntity<>(problem, headers, statusCode);
+	}
+
+	static String slugFor(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "malformed-request";
+			case 401 -> "unauthenticated";
+			case 403 -> "forbidden";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 406 -> "not-acceptable";
+			case 413 -> "payload-too-large";
+			case 415 -> "unsupported-media-type";
+			default -> status.is5xxServerError() ? "internal-error" : "malformed-request";
+		};
+	}
+
+	private static String titleFor(HttpStatusCode status, @Nullable Object body) {
+		if (body instanceof ProblemDetail detail && detail.getTitle() != null) {
+			return detail.getTitle();
+		}
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return known != null ? known.getReasonPhrase() : "Error";
+	}
+
+	private static String detailFor(@Nullable Object body) {
+		if (body instanceof ProblemDetail detail && detail.getDetail() != null) {
+			return detail.getDetail();
+		}
+		return "The request could not be processed.";
+	}
+
+	private static String path(JacksonException ex) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : ex.getPath()) {
+			if (reference.getPropertyName() != null) {
+				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
+
+	private static String parameterName(ParameterValidationResult result) {
+		String name = result.getMethodParameter().getParameterName();
+		return name != null ? name : "parameter";
+	}
+
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
+		return (ResponseEntity) response;
+	}
+
+}

@@ -1,0 +1,5 @@
+/** HTTP concerns shared by every feature: problem details and request conventions. */
+@NullMarked
+package org.backroom.web;
+
+import org.jspecify.annotations.NullMarked;

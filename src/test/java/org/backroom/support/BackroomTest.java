@@ -1,0 +1,26 @@
+package org.backroom.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.core.annotation.AliasFor;
+
+/**
+ * A test against the real application on a random port with its own throw-away embedded PostgreSQL, no demo
+ * data and no scheduled purge. Tests with the same properties share one running application.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "backroom.data.dir=", "backroom.demo=false", "backroom.trash.purge-cron=-" })
+public @interface BackroomTest {
+
+	/** Extra properties; a test that sets any gets an application of its own. */
+	@AliasFor(annotation = SpringBootTest.class, attribute = "properties")
+	String[] properties() default { "backroom.data.dir=", "backroom.demo=false", "backroom.trash.purge-cron=-" };
+
+}

@@ -1,11 +1,10 @@
 package org.backroom.customer;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.backroom.lifecycle.LifecycleStatus;
+import org.backroom.lifecycle.RecordQueries;
 import org.backroom.platform.Sql;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
@@ -33,26 +32,11 @@ class Customers {
 			.optional();
 	}
 
-	/**
-	 * One page of customers in name order, after the cursor. The status condition is written into the SQL, not
-	 * bound, so that the planner can match it to the partial indexes.
-	 */
+	/** One page of customers in name order, after the cursor: the list every kind of master record offers. */
 	List<Customer> list(String statusFilter, @Nullable String query, @Nullable Cursor after, int rows) {
-		StringBuilder sql = new StringBuilder("SELECT " + Customer.COLUMNS + " FROM customers c WHERE c.")
-			.append(LifecycleStatus.condition(statusFilter));
-		List<Object> params = new ArrayList<>();
-		if (query != null && !query.isBlank()) {
-			sql.append(" AND c.search LIKE ?");
-			params.add(Sql.containing(query));
-		}
-		if (after != null) {
-			sql.append(" AND (lower(c.name), c.id) > (?, ?)");
-			params.add(after.key());
-			params.add(after.id());
-		}
-		sql.append(" ORDER BY lower(c.name), c.id LIMIT ?");
-		params.add(rows);
-		return jdbc.sql(sql.toString()).params(params).query(Customer::from).list();
+		return RecordQueries.page(jdbc, "SELECT " + Customer.COLUMNS + " FROM customers c", statusFilter, query, after, rows)
+			.query(Customer::from)
+			.list();
 	}
 
 	/** Active customers matching what was typed, for pickers: at most {@code rows}. */

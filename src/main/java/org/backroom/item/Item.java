@@ -1,10 +1,11 @@
 package org.backroom.item;
 
+import static org.backroom.platform.Sql.instant;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Objects;
 
 import org.backroom.lifecycle.LifecycleStatus;
@@ -28,11 +29,6 @@ public record Item(long id, String sku, String name, @Nullable String descriptio
 				rs.getString("status_reason"), instant(rs, "status_changed_at"),
 				Objects.requireNonNull(instant(rs, "created_at")), Objects.requireNonNull(instant(rs, "updated_at")),
 				rs.getLong("version"));
-	}
-
-	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 }

@@ -15,7 +15,9 @@ class ItemRecords {
 	@Bean
 	RecordKind itemKind(Items items) {
 		return new RecordKind("item", "items", "items", "name || ' (' || sku || ')'",
-				List.of(new Dependent("salesOrderLines", "sales order line", "sales order lines", "sales_order_lines", "item_id")),
+				List.of(new Dependent("salesOrderLines", "sales order line", "sales order lines", "sales_order_lines", "item_id"),
+						new Dependent("purchaseOrderLines", "purchase order line", "purchase order lines",
+								"purchase_order_lines", "item_id")),
 				id -> RecordKind.OpenWork.NONE, RecordKind.Guard.NONE, items::find);
 	}
 

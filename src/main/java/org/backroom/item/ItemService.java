@@ -28,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ItemService {
 
-	private static final int LOOKUP_LIMIT = 20;
-
 	private final Items items;
 
 	private final StockSettings stock;
@@ -72,7 +70,7 @@ public class ItemService {
 
 	@Transactional(readOnly = true)
 	List<Items.Lookup> lookup(@Nullable String query) {
-		return items.lookup(query, LOOKUP_LIMIT);
+		return items.lookup(query);
 	}
 
 	/**
@@ -83,6 +81,41 @@ public class ItemService {
 	public Map<Long, SaleItem> itemsFor(List<Long> itemIds) {
 		Map<Long, SaleItem> found = new LinkedHashMap<>();
 		items.lockForSale(itemIds).forEach(item -> found.put(item.id(), item));
+		requireKnown(itemIds, found);
+		for (long id : itemIds) {
+			SaleItem item = Objects.requireNonNull(found.get(id));
+			if (item.status() != LifecycleStatus.ACTIVE) {
+				throw new RecordInactive("item", id, item.label(), item.status());
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * The items of a purchase order, locked FOR SHARE until it commits, by id. Unknown ids are a validation problem
+	 * naming the line; whether their status allows the order is the caller's to decide, since an order names every
+	 * inactive record at once.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Map<Long, PurchaseItem> itemsForPurchase(List<Long> itemIds) {
+		Map<Long, PurchaseItem> found = new LinkedHashMap<>();
+		items.lockForPurchase(itemIds).forEach(item -> found.put(item.id(), item));
+		requireKnown(itemIds, found);
+		return found;
+	}
+
+	/**
+	 * Puts received goods on the shelf: adds the quantities to the stock of tracked items, in the caller's
+	 * transaction, whatever the items' status; goods that arrived are there even if an item was deactivated since
+	 * it was ordered. Answers the items as they were received, so that the caller can say which were not active.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public List<PurchaseItem> receiveStock(Map<Long, Integer> quantities) {
+		items.receiveStock(quantities);
+		return items.purchaseItems(quantities.keySet());
+	}
+
+	private static void requireKnown(List<Long> itemIds, Map<Long, ?> found) {
 		List<FieldError> unknown = new ArrayList<>();
 		for (int line = 0; line < itemIds.size(); line++) {
 			if (!found.containsKey(itemIds.get(line))) {
@@ -92,13 +125,6 @@ public class ItemService {
 		if (!unknown.isEmpty()) {
 			throw new ValidationFailed(unknown);
 		}
-		for (long id : itemIds) {
-			SaleItem item = Objects.requireNonNull(found.get(id));
-			if (item.status() != LifecycleStatus.ACTIVE) {
-				throw new RecordInactive("item", id, item.label(), item.status());
-			}
-		}
-		return found;
 	}
 
 	/**

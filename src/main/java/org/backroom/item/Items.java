@@ -2,13 +2,14 @@ package org.backroom.item;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.backroom.lifecycle.LifecycleStatus;
-import org.backroom.platform.Sql;
+import org.backroom.lifecycle.RecordQueries;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
 
@@ -31,38 +32,32 @@ class Items {
 	}
 
 	List<Item> list(String statusFilter, @Nullable String query, @Nullable Cursor after, int rows) {
-		StringBuilder sql = new StringBuilder("SELECT " + Item.COLUMNS + " FROM items WHERE ")
-			.append(LifecycleStatus.condition(statusFilter));
-		List<Object> params = new ArrayList<>();
-		if (query != null && !query.isBlank()) {
-			sql.append(" AND search LIKE ?");
-			params.add(Sql.containing(query));
-		}
-		if (after != null) {
-			sql.append(" AND (lower(name), id) > (?, ?)");
-			params.add(after.key());
-			params.add(after.id());
-		}
-		sql.append(" ORDER BY lower(name), id LIMIT ?");
-		params.add(rows);
-		return jdbc.sql(sql.toString()).params(params).query(Item::from).list();
+		return RecordQueries.page(jdbc, "SELECT " + Item.COLUMNS + " FROM items", statusFilter, query, after, rows)
+			.query(Item::from)
+			.list();
 	}
 
-	/** Active items for pickers: an exact barcode (a scan) first, then substring matches. */
-	List<Lookup> lookup(@Nullable String query, int rows) {
+	private static final String LOOKUP = "SELECT id, sku, name, barcode, price, stock_on_hand FROM items";
+
+	/** The active item with exactly this barcode: a scan. Served by the unique index on barcode. */
+	static final String BY_BARCODE = LOOKUP + " WHERE barcode = ? AND status = 'ACTIVE'";
+
+	/**
+	 * Active items for pickers: the item whose barcode is exactly what was typed (a scan) first, then substring
+	 * matches of sku, name and barcode.
+	 */
+	List<Lookup> lookup(@Nullable String query) {
+		List<Lookup> matches = RecordQueries.lookup(jdbc, LOOKUP, query).query(Lookup.class).list();
 		if (query == null || query.isBlank()) {
-			return jdbc.sql("SELECT id, sku, name, barcode, price, stock_on_hand FROM items WHERE status = 'ACTIVE'"
-					+ " ORDER BY lower(name), id LIMIT ?").param(rows).query(Lookup.class).list();
+			return matches;
 		}
-		return jdbc.sql("""
-				SELECT id, sku, name, barcode, price, stock_on_hand FROM items
-				WHERE status = 'ACTIVE' AND (barcode = :exact OR search LIKE :q)
-				ORDER BY (barcode = :exact) IS TRUE DESC, lower(name), id LIMIT :rows""")
-			.param("exact", query.strip())
-			.param("q", Sql.containing(query))
-			.param("rows", rows)
-			.query(Lookup.class)
-			.list();
+		Optional<Lookup> scanned = jdbc.sql(BY_BARCODE).param(query.strip()).query(Lookup.class).optional();
+		if (scanned.isEmpty()) {
+			return matches;
+		}
+		List<Lookup> found = new ArrayList<>(List.of(scanned.get()));
+		matches.stream().filter(match -> match.id() != scanned.get().id()).forEach(found::add);
+		return found.subList(0, Math.min(found.size(), RecordQueries.LOOKUP_LIMIT));
 	}
 
 	/** What a picker offers. */
@@ -120,6 +115,41 @@ class Items {
 		}
 		return locked;
 	}
+
+	/** Items of a purchase order, in id order, FOR SHARE: no deactivation commits before the order does. */
+	List<PurchaseItem> lockForPurchase(Collection<Long> ids) {
+		return jdbc.sql(PURCHASE_ITEM + " WHERE id = ANY(?) ORDER BY id FOR SHARE")
+			.param(ids.toArray(Long[]::new))
+			.query(PurchaseItem.class)
+			.list();
+	}
+
+	/**
+	 * Adds received quantities to the stock of the tracked items among them. Their rows are locked FOR NO KEY
+	 * UPDATE in id order first, as a sale locks its tracked items, so that a receipt and a sale never deadlock;
+	 * untracked items are not locked, since nothing about them changes.
+	 */
+	void receiveStock(Map<Long, Integer> quantities) {
+		List<Long> tracked = jdbc.sql("SELECT id FROM items WHERE id = ANY(?) AND track_stock ORDER BY id FOR NO KEY UPDATE")
+			.param(quantities.keySet().toArray(Long[]::new))
+			.query(Long.class)
+			.list();
+		for (long id : tracked) {
+			jdbc.sql("UPDATE items SET stock_on_hand = stock_on_hand + ?, updated_at = now() WHERE id = ?")
+				.params(quantities.get(id), id)
+				.update();
+		}
+	}
+
+	/** Items as they are now, without a lock. */
+	List<PurchaseItem> purchaseItems(Collection<Long> ids) {
+		return jdbc.sql(PURCHASE_ITEM + " WHERE id = ANY(?) ORDER BY id")
+			.param(ids.toArray(Long[]::new))
+			.query(PurchaseItem.class)
+			.list();
+	}
+
+	private static final String PURCHASE_ITEM = "SELECT id, sku, name, cost, status, track_stock FROM items";
 
 	private static final String SALE_ITEM = "SELECT id, sku, name, price, status, track_stock, stock_on_hand FROM items";
 

@@ -1,5 +1,6 @@
 package org.backroom.lifecycle;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -48,20 +49,53 @@ public final class LifecycleRefusals {
 
 	}
 
-	/** New work names a record that is not active. */
+	/**
+	 * New work names records that are not active. All of them are named, so that one answer tells everything
+	 * there is to fix; the first is also given as {@code recordKind}, {@code recordId} and {@code status}.
+	 */
 	public static final class RecordInactive extends Refusal {
 
-		public RecordInactive(String kind, long id, String label, LifecycleStatus status) {
-			super("record-inactive", HttpStatus.CONFLICT, Character.toUpperCase(kind.charAt(0)) + kind.substring(1)
-					+ " is " + (status == LifecycleStatus.DELETED ? "deleted" : "inactive"),
-					Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + label + " (id " + id + ") is "
-							+ (status == LifecycleStatus.DELETED ? "in the trash" : "inactive")
-							+ " and cannot be used on new work; reactivate it first if it is needed again.");
-			with("recordKind", kind);
-			with("recordId", id);
-			with("status", status);
+		/** One record that new work named and that is not active. */
+		public record Inactive(String recordKind, long recordId, String label, LifecycleStatus status) {
+
+			String describe() {
+				return recordKind + " " + label + " (id " + recordId + ") is "
+						+ (status == LifecycleStatus.DELETED ? "in the trash" : "inactive");
+			}
+
 		}
 
+		public RecordInactive(String kind, long id, String label, LifecycleStatus status) {
+			this(List.of(new Inactive(kind, id, label, status)));
+		}
+
+		public RecordInactive(List<Inactive> records) {
+			super("record-inactive", HttpStatus.CONFLICT, title(records), detail(records));
+			Inactive first = records.get(0);
+			with("recordKind", first.recordKind());
+			with("recordId", first.recordId());
+			with("status", first.status());
+			with("inactiveRecords", List.copyOf(records));
+		}
+
+		private static String title(List<Inactive> records) {
+			Inactive first = records.get(0);
+			return records.size() > 1 ? "Records are not active"
+					: capitalized(first.recordKind()) + " is "
+							+ (first.status() == LifecycleStatus.DELETED ? "deleted" : "inactive");
+		}
+
+		private static String detail(List<Inactive> records) {
+			String named = records.stream().map(Inactive::describe).collect(Collectors.joining(", "));
+			return capitalized(named) + (records.size() > 1
+					? "; they cannot be used on new work: reactivate them first if they are needed again."
+					: " and cannot be used on new work; reactivate it first if it is needed again.");
+		}
+
+	}
+
+	private static String capitalized(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 	/** The record is not in a state this transition starts from. */

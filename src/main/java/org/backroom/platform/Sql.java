@@ -1,6 +1,12 @@
 package org.backroom.platform;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 /** Small helpers for writing SQL by hand. */
 public final class Sql {
@@ -19,6 +25,12 @@ public final class Sql {
 			.replace("%", "\\%")
 			.replace("_", "\\_");
 		return "%" + escaped + "%";
+	}
+
+	/** A {@code timestamptz} column as an instant, or null; the driver reads it as an offset date-time. */
+	public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
 	}
 
 }

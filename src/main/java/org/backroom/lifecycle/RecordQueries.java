@@ -1,0 +1,61 @@
+package org.backroom.lifecycle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.backroom.platform.Sql;
+import org.backroom.web.Cursor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The two queries every kind of master record answers the same way: a page of its list under a status filter and
+ * a search, and what a picker offers. The table needs the lifecycle columns, a {@code name}, and a lower-cased
+ * {@code search} column with trigram GIN indexes; pages go by {@code (lower(name), id)}, which the partial index of
+ * each status filter serves.
+ */
+public final class RecordQueries {
+
+	/** How many records a picker offers at most. */
+	public static final int LOOKUP_LIMIT = 20;
+
+	private RecordQueries() {
+	}
+
+	/**
+	 * One page of records in name order, after the cursor; {@code select} is {@code SELECT … FROM table}. The status
+	 * condition is written into the SQL, not bound, so that the planner can match it to the partial indexes.
+	 */
+	public static JdbcClient.StatementSpec page(JdbcClient jdbc, String select, String statusFilter,
+			@Nullable String query, @Nullable Cursor after, int rows) {
+		StringBuilder sql = new StringBuilder(select).append(" WHERE ").append(LifecycleStatus.condition(statusFilter));
+		List<Object> params = new ArrayList<>();
+		if (query != null && !query.isBlank()) {
+			sql.append(" AND search LIKE ?");
+			params.add(Sql.containing(query));
+		}
+		if (after != null) {
+			sql.append(" AND (lower(name), id) > (?, ?)");
+			params.add(after.key());
+			params.add(after.id());
+		}
+		sql.append(" ORDER BY lower(name), id LIMIT ?");
+		params.add(rows);
+		return jdbc.sql(sql.toString()).params(params);
+	}
+
+	/** Active records matching what was typed, in name order, at most {@link #LOOKUP_LIMIT}: never an inactive one. */
+	public static JdbcClient.StatementSpec lookup(JdbcClient jdbc, String select, @Nullable String query) {
+		String match = query == null || query.isBlank() ? "" : " AND search LIKE :q";
+		return jdbc.sql(select + " WHERE status = 'ACTIVE'" + match + " ORDER BY lower(name), id LIMIT :rows")
+			.param("q", query == null ? "" : Sql.containing(query))
+			.param("rows", LOOKUP_LIMIT);
+	}
+
+	/** Where the next page of a name-ordered list starts. */
+	public static Cursor after(String name, long id) {
+		return new Cursor(name.toLowerCase(java.util.Locale.ROOT), id);
+	}
+
+}

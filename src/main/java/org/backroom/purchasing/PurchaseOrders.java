@@ -1,0 +1,135 @@
+package org.backroom.purchasing;
+
+import static org.backroom.platform.Sql.instant;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.backroom.web.Cursor;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of purchase orders and their lines; the indexes are in V5__create_purchase_orders.sql. */
+@Repository
+class PurchaseOrders {
+
+	private final JdbcClient jdbc;
+
+	PurchaseOrders(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(long supplierId, String supplierName, BigDecimal total, String createdBy,
+			List<PurchaseOrder.Line> lines) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("INSERT INTO purchase_orders (supplier_id, supplier_name, total, created_by) VALUES (?, ?, ?, ?)")
+			.params(supplierId, supplierName, total, createdBy)
+			.update(keys, "id");
+		long orderId = keys.getKeyAs(Long.class);
+		for (PurchaseOrder.Line line : lines) {
+			jdbc.sql("""
+					INSERT INTO purchase_order_lines (order_id, line_no, item_id, sku, name, quantity, unit_cost, line_total)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(orderId, line.lineNo(), line.itemId(), line.sku(), line.name(), line.quantity(),
+						line.unitCost(), line.lineTotal())
+				.update();
+		}
+		return orderId;
+	}
+
+	Optional<PurchaseOrder> find(long id) {
+		return withLines(jdbc.sql("SELECT * FROM purchase_orders WHERE id = ?").param(id).query(PurchaseOrders::header).list())
+			.stream()
+			.findFirst();
+	}
+
+	/** The order with its row locked FOR UPDATE: a move decides on the status it reads, and no other move can interleave. */
+	Optional<PurchaseOrder> lock(long id) {
+		return withLines(jdbc.sql("SELECT * FROM purchase_orders WHERE id = ? FOR UPDATE").param(id)
+			.query(PurchaseOrders::header).list()).stream().findFirst();
+	}
+
+	/** Newest first, optionally one supplier's and in one status; keyset-paged on (created_at, id). */
+	List<PurchaseOrder> list(@Nullable Long supplierId, @Nullable PurchaseOrderStatus status, @Nullable Cursor after,
+			int rows) {
+		StringBuilder sql = new StringBuilder("SELECT * FROM purchase_orders WHERE true");
+		List<Object> params = new ArrayList<>();
+		if (supplierId != null) {
+			sql.append(" AND supplier_id = ?");
+			params.add(supplierId);
+		}
+		if (status != null) {
+			sql.append(" AND status = ?");
+			params.add(status.name());
+		}
+		if (after != null) {
+			sql.append(" AND (created_at, id) < (?::timestamptz, ?)");
+			params.add(after.key());
+			params.add(after.id());
+		}
+		sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+		params.add(rows);
+		return withLines(jdbc.sql(sql.toString()).params(params).query(PurchaseOrders::header).list());
+	}
+
+	void markOrdered(long id) {
+		move(id, PurchaseOrderStatus.ORDERED, "ordered_at = now()");
+	}
+
+	void markReceived(long id, List<String> warnings) {
+		move(id, PurchaseOrderStatus.RECEIVED, "received_at = now(), warnings = ?", (Object) warnings.toArray(String[]::new));
+	}
+
+	void markCancelled(long id, @Nullable String reason) {
+		move(id, PurchaseOrderStatus.CANCELLED, "cancelled_at = now(), cancel_reason = ?", reason);
+	}
+
+	/** Sets the new status, the moment it was reached and what goes with it; the caller holds the row lock. */
+	private void move(long id, PurchaseOrderStatus to, String changes, @Nullable Object... values) {
+		List<@Nullable Object> params = new ArrayList<>(java.util.Arrays.asList(values));
+		params.add(to.name());
+		params.add(id);
+		jdbc.sql("UPDATE purchase_orders SET " + changes + ", status = ?, version = version + 1, updated_at = now()"
+				+ " WHERE id = ?").params(params).update();
+	}
+
+	private List<PurchaseOrder> withLines(List<PurchaseOrder> orders) {
+		if (orders.isEmpty()) {
+			return orders;
+		}
+		Map<Long, List<PurchaseOrder.Line>> lines = new LinkedHashMap<>();
+		orders.forEach(order -> lines.put(order.id(), new ArrayList<>()));
+		jdbc.sql("SELECT * FROM purchase_order_lines WHERE order_id = ANY(?) ORDER BY order_id, line_no")
+			.param(lines.keySet().toArray(Long[]::new))
+			.query((rs, row) -> lines.get(rs.getLong("order_id")).add(new PurchaseOrder.Line(rs.getInt("line_no"),
+					rs.getLong("item_id"), rs.getString("sku"), rs.getString("name"), rs.getInt("quantity"),
+					rs.getBigDecimal("unit_cost"), rs.getBigDecimal("line_total"))))
+			.list();
+		return orders.stream().map(order -> order.withLines(lines.get(order.id()))).toList();
+	}
+
+	private static PurchaseOrder header(ResultSet rs, int row) throws SQLException {
+		return new PurchaseOrder(rs.getLong("id"), rs.getString("number"), rs.getLong("supplier_id"),
+				rs.getString("supplier_name"), PurchaseOrderStatus.valueOf(rs.getString("status")),
+				rs.getBigDecimal("total"), texts(rs.getArray("warnings")), rs.getString("cancel_reason"),
+				Objects.requireNonNull(instant(rs, "created_at")), rs.getString("created_by"),
+				instant(rs, "ordered_at"), instant(rs, "received_at"), instant(rs, "cancelled_at"),
+				rs.getLong("version"), List.of());
+	}
+
+	private static List<String> texts(Array array) throws SQLException {
+		return List.of((String[]) array.getArray());
+	}
+
+}

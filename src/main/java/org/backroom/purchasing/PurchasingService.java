@@ -1,0 +1,167 @@
+package org.backroom.purchasing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.backroom.item.ItemService;
+import org.backroom.item.PurchaseItem;
+import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
+import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.lifecycle.LifecycleStatus;
+import org.backroom.purchasing.PurchaseOrderStatus.Move;
+import org.backroom.supplier.PurchaseSupplier;
+import org.backroom.supplier.SupplierService;
+import org.backroom.web.Cursor;
+import org.backroom.web.Page;
+import org.backroom.web.ValidationFailed;
+import org.backroom.web.ValidationFailed.FieldError;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Buying from suppliers. Each step is one transaction that locks what it relies on: the order's row, then the
+ * supplier, then the items, always in that order, so that no deactivation slips in between a check and a commit.
+ */
+@Service
+class PurchasingService {
+
+	private final PurchaseOrders orders;
+
+	private final SupplierService suppliers;
+
+	private final ItemService items;
+
+	PurchasingService(PurchaseOrders orders, SupplierService suppliers, ItemService items) {
+		this.orders = orders;
+		this.suppliers = suppliers;
+		this.items = items;
+	}
+
+	/** Drafts a purchase order; the supplier and every item must be active. */
+	@Transactional
+	PurchaseOrder create(NewPurchaseOrder request, String by) {
+		List<NewPurchaseOrder.Line> requested = Objects.requireNonNull(request.lines());
+		Parties parties = lock(Objects.requireNonNull(request.supplierId()),
+				requested.stream().map(line -> Objects.requireNonNull(line.itemId())).toList());
+		List<PurchaseOrder.Line> lines = priced(requested, parties.items());
+		BigDecimal total = lines.stream().map(PurchaseOrder.Line::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+		return get(orders.insert(parties.supplier().id(), parties.supplier().name(), total, by, lines));
+	}
+
+	/** Sends a draft to the supplier; refused, naming each of them, when its supplier or items are no longer active. */
+	@Transactional
+	PurchaseOrder order(long id) {
+		PurchaseOrder order = locked(id);
+		order.status().after(Move.ORDER, order.number());
+		lock(order.supplierId(), order.lines().stream().map(PurchaseOrder.Line::itemId).toList());
+		orders.markOrdered(id);
+		return get(id);
+	}
+
+	/**
+	 * Takes the goods of an ordered purchase order into stock. The goods arrived whatever happened to the records
+	 * since, so inactive items are received too, and the order keeps a warning naming each of them.
+	 */
+	@Transactional
+	PurchaseOrder receive(long id) {
+		PurchaseOrder order = locked(id);
+		order.status().after(Move.RECEIVE, order.number());
+		PurchaseSupplier supplier = suppliers.supplierForPurchase(order.supplierId());
+		Map<Long, Integer> quantities = new LinkedHashMap<>();
+		order.lines().forEach(line -> quantities.merge(line.itemId(), line.quantity(), Integer::sum));
+		List<String> warnings = new ArrayList<>();
+		if (supplier.status() != LifecycleStatus.ACTIVE) {
+			warnings.add("Supplier " + supplier.label() + " was " + word(supplier.status()) + " when this order was received.");
+		}
+		for (PurchaseItem item : items.receiveStock(quantities)) {
+			if (item.status() != LifecycleStatus.ACTIVE) {
+				warnings.add("Item " + item.label() + " was " + word(item.status()) + " when received; "
+						+ (item.trackStock() ? quantities.get(item.id()) + " were added to its stock all the same."
+								: "it does not track stock."));
+			}
+		}
+		orders.markReceived(id, warnings);
+		return get(id);
+	}
+
+	/** Cancels a draft or an ordered purchase order; a received one stays received. */
+	@Transactional
+	PurchaseOrder cancel(long id, @Nullable String reason) {
+		PurchaseOrder order = locked(id);
+		order.status().after(Move.CANCEL, order.number());
+		orders.markCancelled(id, reason == null || reason.isBlank() ? null : reason.strip());
+		return get(id);
+	}
+
+	@Transactional(readOnly = true)
+	PurchaseOrder get(long id) {
+		return orders.find(id).orElseThrow(() -> new RecordNotFound("purchase order", id));
+	}
+
+	@Transactional(readOnly = true)
+	Page<PurchaseOrder> list(@Nullable Long supplierId, @Nullable String status, @Nullable String cursor, int limit) {
+		PurchaseOrderStatus wanted = status == null || status.isBlank() ? null : PurchaseOrderStatus.parse(status);
+		List<PurchaseOrder> rows = orders.list(supplierId, wanted, Cursor.decode(cursor), limit + 1);
+		return Page.of(rows, limit, order -> new Cursor(order.createdAt().toString(), order.id()));
+	}
+
+	private PurchaseOrder locked(long id) {
+		return orders.lock(id).orElseThrow(() -> new RecordNotFound("purchase order", id));
+	}
+
+	/** The supplier and the items of an order being made, locked FOR SHARE, all of them active. */
+	private record Parties(PurchaseSupplier supplier, Map<Long, PurchaseItem> items) {
+	}
+
+	private Parties lock(long supplierId, List<Long> itemIds) {
+		PurchaseSupplier supplier = suppliers.supplierForPurchase(supplierId);
+		Map<Long, PurchaseItem> locked = items.itemsForPurchase(itemIds);
+		List<RecordInactive.Inactive> inactive = new ArrayList<>();
+		if (supplier.status() != LifecycleStatus.ACTIVE) {
+			inactive.add(new RecordInactive.Inactive("supplier", supplier.id(), supplier.label(), supplier.status()));
+		}
+		locked.values()
+			.stream()
+			.filter(item -> item.status() != LifecycleStatus.ACTIVE)
+			.forEach(item -> inactive.add(new RecordInactive.Inactive("item", item.id(), item.label(), item.status())));
+		if (!inactive.isEmpty()) {
+			throw new RecordInactive(inactive);
+		}
+		return new Parties(supplier, locked);
+	}
+
+	/** The lines with their snapshots and costs: the unit cost asked for, or else the item's cost. */
+	private static List<PurchaseOrder.Line> priced(List<NewPurchaseOrder.Line> requested, Map<Long, PurchaseItem> items) {
+		List<PurchaseOrder.Line> lines = new ArrayList<>();
+		List<FieldError> errors = new ArrayList<>();
+		for (int index = 0; index < requested.size(); index++) {
+			NewPurchaseOrder.Line line = requested.get(index);
+			PurchaseItem item = Objects.requireNonNull(items.get(line.itemId()));
+			BigDecimal unitCost = line.unitCost() != null ? line.unitCost() : item.cost();
+			if (unitCost == null) {
+				errors.add(new FieldError("lines[" + index + "].unitCost", "is required: " + item.label() + " has no cost"));
+				continue;
+			}
+			int quantity = Objects.requireNonNull(line.quantity());
+			BigDecimal cost = unitCost.setScale(2, RoundingMode.HALF_UP);
+			lines.add(new PurchaseOrder.Line(index + 1, item.id(), item.sku(), item.name(), quantity, cost,
+					cost.multiply(BigDecimal.valueOf(quantity))));
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationFailed(errors);
+		}
+		return lines;
+	}
+
+	private static String word(LifecycleStatus status) {
+		return status == LifecycleStatus.DELETED ? "in the trash" : "inactive";
+	}
+
+}

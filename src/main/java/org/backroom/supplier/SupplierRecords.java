@@ -1,0 +1,33 @@
+package org.backroom.supplier;
+
+import java.util.List;
+import java.util.Map;
+
+import org.backroom.lifecycle.Dependent;
+import org.backroom.lifecycle.RecordKind;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Suppliers under the shared lifecycle: their table, the purchase orders that point to them, their open orders. */
+@Configuration(proxyBeanMethods = false)
+class SupplierRecords {
+
+	static final String PATH = "suppliers";
+
+	@Bean
+	RecordKind supplierKind(Suppliers suppliers) {
+		return new RecordKind("supplier", PATH, "suppliers", "name || ' (' || code || ')'",
+				List.of(new Dependent("purchaseOrders", "purchase order", "purchase orders", "purchase_orders",
+						"supplier_id")),
+				id -> openOrders(suppliers.openPurchaseOrders(id)), RecordKind.Guard.NONE, suppliers::find);
+	}
+
+	private static RecordKind.OpenWork openOrders(long open) {
+		List<String> warnings = open > 0 ? List.of(open + (open == 1 ? " purchase order is" : " purchase orders are")
+				+ " still open; ordered goods can still be received, but drafts cannot be ordered while the supplier is"
+				+ " not active.") : List.of();
+		return new RecordKind.OpenWork(Map.of("openPurchaseOrders", open), warnings);
+	}
+
+}

@@ -1,0 +1,80 @@
+package org.backroom.audit;
+
+import java.io.IOException;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.backroom.web.Page;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reading the audit trail: search it, see one record's timeline, export a range as CSV, verify the chain. */
+@Tag(name = "audit")
+@RestController
+class AuditApi {
+
+	/** The record kinds with a timeline, by their path under {@code /api}, to the kind their entries name. */
+	private static final Map<String, String> KINDS = Map.of("customers", "customer", "items", "item", "suppliers",
+			"supplier", "staff", "staff", "roles", "role");
+
+	private final AuditTrail audit;
+
+	AuditApi(AuditTrail audit) {
+		this.audit = audit;
+	}
+
+	@Operation(summary = "Audit entries, newest first: filter by actor, action, recordKind + recordId, and a time "
+			+ "range (from inclusive, to exclusive; ISO-8601 instants or dates at midnight UTC)")
+	@PreAuthorize("@permissions.require('audit.view')")
+	@GetMapping("/api/audit")
+	Page<AuditEntry> find(@RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String recordKind,
+			@RequestParam(required = false) @Nullable Long recordId, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
+		AuditFilter filter = AuditFilter.parse(actor, action, recordKind, recordId, from, to);
+		return audit.find(filter, cursor, Page.limit(limit));
+	}
+
+	@Operation(summary = "One record's audit entries, oldest first; still there after the record is purged")
+	@PreAuthorize("@permissions.require('audit.view')")
+	@GetMapping("/api/{kind:customers|items|suppliers|staff|roles}/{id}/history")
+	Page<AuditEntry> history(@PathVariable String kind, @PathVariable long id,
+			@RequestParam(required = false) @Nullable Integer limit,
+			@RequestParam(required = false) @Nullable String cursor) {
+		return audit.history(KINDS.get(kind), id, cursor, Page.limit(limit));
+	}
+
+	@Operation(summary = "Audit entries as CSV (UTF-8, RFC 4180), oldest first, with the same filters as the search")
+	@PreAuthorize("@permissions.require('audit.view')")
+	@GetMapping("/api/audit/export")
+	void export(@RequestParam(required = false) @Nullable String actor,
+			@RequestParam(required = false) @Nullable String action,
+			@RequestParam(required = false) @Nullable String recordKind,
+			@RequestParam(required = false) @Nullable Long recordId, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, HttpServletResponse response) throws IOException {
+		// Checked before the first byte is written: once rows stream, the status can no longer change.
+		AuditFilter filter = AuditFilter.parse(actor, action, recordKind, recordId, from, to);
+		response.setContentType("text/csv");
+		response.setCharacterEncoding("UTF-8");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit.csv\"");
+		audit.export(filter, response.getWriter());
+	}
+
+	@Operation(summary = "Recompute the hash chain: intact with N entries, or the first entry where it breaks")
+	@PreAuthorize("@permissions.require('audit.view')")
+	@GetMapping("/api/audit/verify")
+	Verification verify() {
+		return audit.verify();
+	}
+
+}

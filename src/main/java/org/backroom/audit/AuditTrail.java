@@ -1,0 +1,129 @@
+package org.backroom.audit;
+
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.backroom.web.Cursor;
+import org.backroom.web.Page;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The audit trail, as every feature writes to it: one call per change, inside the transaction that makes the
+ * change, so that a change that rolls back leaves no entry and no committed change lacks one. The actor, request
+ * id and client address are taken from the current request and sign-in.
+ *
+ * <pre>{@code
+ * audit.record("customer.update", "customer", id, null, Changes.between(before, after));
+ * }</pre>
+ *
+ * Appends are serialized (see {@link AuditLog#append}): record after the change, as the transaction's last write.
+ */
+@Service
+public class AuditTrail {
+
+	/** Bound to the connection of the transaction on this thread that holds the chain lock, until it completes. */
+	private static final Object CHAIN_LOCK_HOLDER = new Object();
+
+	private final AuditLog log;
+
+	private final JsonMapper json;
+
+	private final DataSource dataSource;
+
+	AuditTrail(AuditLog log, JsonMapper json, DataSource dataSource) {
+		this.log = log;
+		this.json = json;
+		this.dataSource = dataSource;
+	}
+
+	/**
+	 * Records a change in the caller's transaction; there must be one.
+	 *
+	 * @param action what was done, {@code <kind>.<verb>}: {@code customer.update}, {@code sales-order.create}
+	 * @param recordKind the kind of record it was done to, singular ({@code customer}), or null
+	 * @param recordId that record's id, or null
+	 * @param reason why, when the person had to say (lifecycle transitions, approvals)
+	 * @param changes field-level changes ({@link Changes#between}), created values ({@link Changes#of}), or facts
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(String action, @Nullable String recordKind, @Nullable Long recordId, @Nullable String reason,
+			@Nullable Map<String, ?> changes) {
+		append(action, recordKind, recordId, reason, changes);
+	}
+
+	/**
+	 * Records an event that is not part of a change, such as a failed sign-in, in a transaction of its own that
+	 * commits even when the caller's rolls back. Refused (IllegalStateException) from within a transaction that has
+	 * already recorded: that one holds the chain lock until it ends, so this would wait for it forever.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordAlone(String action, @Nullable String recordKind, @Nullable Long recordId,
+			@Nullable String reason, @Nullable Map<String, ?> changes) {
+		append(action, recordKind, recordId, reason, changes);
+	}
+
+	@Transactional(readOnly = true)
+	Page<AuditEntry> find(AuditFilter filter, @Nullable String cursor, int limit) {
+		return page(filter, cursor, limit, false);
+	}
+
+	/** One record's entries, oldest first: its story as it happened. Kept after the record is purged. */
+	@Transactional(readOnly = true)
+	Page<AuditEntry> history(String recordKind, long recordId, @Nullable String cursor, int limit) {
+		return page(new AuditFilter(null, null, recordKind, recordId, null, null), cursor, limit, true);
+	}
+
+	/** Writes the matching entries as CSV, oldest first, while they stream from the database. */
+	@Transactional(readOnly = true)
+	void export(AuditFilter filter, Writer out) {
+		AuditCsv csv = new AuditCsv(out);
+		csv.header();
+		log.stream(filter, rs -> csv.row(AuditEntry.from(rs, rs.getRow())));
+		csv.flush();
+	}
+
+	@Transactional(readOnly = true)
+	Verification verify() {
+		return log.verify();
+	}
+
+	private Page<AuditEntry> page(AuditFilter filter, @Nullable String cursor, int limit, boolean oldestFirst) {
+		List<AuditEntry> rows = log.page(filter, Cursor.decode(cursor), limit + 1, oldestFirst);
+		// Entries page by id alone; the cursor's key is not needed.
+		return Page.of(rows, limit, entry -> new Cursor("", entry.id()));
+	}
+
+	private void append(String action, @Nullable String recordKind, @Nullable Long recordId, @Nullable String reason,
+			@Nullable Map<String, ?> changes) {
+		Object connection = TransactionSynchronizationManager.getResource(dataSource);
+		Object holder = TransactionSynchronizationManager.getResource(CHAIN_LOCK_HOLDER);
+		if (holder != null && holder != connection) {
+			// A suspended transaction of this thread holds the chain lock until it ends: waiting for it would hang.
+			throw new IllegalStateException("Cannot record " + action + " in a new transaction while this thread's "
+					+ "outer transaction has already recorded and holds the audit chain lock; record it there");
+		}
+		Origin origin = Origin.current();
+		log.append(new AuditLog.NewEntry(origin.actor(), action, recordKind, recordId, reason,
+				changes == null ? null : json.writeValueAsString(changes), origin.requestId(), origin.address()));
+		if (holder == null && connection != null) {
+			TransactionSynchronizationManager.bindResource(CHAIN_LOCK_HOLDER, connection);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(CHAIN_LOCK_HOLDER);
+				}
+			});
+		}
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * The append-only, hash-chained audit trail: who did what, when, why and from where. Features record through
+ * {@link org.backroom.audit.AuditTrail} inside their own transaction; {@link org.backroom.audit.Changes} turns a
+ * before and an after into field-level changes.
+ */
+@NullMarked
+package org.backroom.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -56,8 +56,7 @@ public class CustomerService {
 	@Transactional(readOnly = true)
 	Page<Customer> list(String status, @Nullable String query, @Nullable String cursor, int limit) {
 		List<Customer> rows = customers.list(status, query, Cursor.decode(cursor), limit + 1);
-		return Page.of(rows, limit, customer -> new Cursor(customer.name().toLowerCase(java.util.Locale.ROOT),
-				customer.id()));
+		return Page.of(rows, limit, customer -> new Cursor(customer.name(), customer.id()));
 	}
 
 	@Transactional(readOnly = true)

@@ -3,7 +3,6 @@ package org.backroom.item;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -65,7 +64,7 @@ public class ItemService {
 	@Transactional(readOnly = true)
 	Page<Item> list(String status, @Nullable String query, @Nullable String cursor, int limit) {
 		List<Item> rows = items.list(status, query, Cursor.decode(cursor), limit + 1);
-		return Page.of(rows, limit, item -> new Cursor(item.name().toLowerCase(Locale.ROOT), item.id()));
+		return Page.of(rows, limit, item -> new Cursor(item.name(), item.id()));
 	}
 
 	@Transactional(readOnly = true)

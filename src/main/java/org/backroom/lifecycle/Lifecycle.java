@@ -162,10 +162,9 @@ public class Lifecycle {
 			log.info("Purged {} {} ({}): {}", kind.name(), record.id(), record.label(), reason);
 			return;
 		}
-		jdbc.sql("UPDATE " + kind.table() + """
-				 SET status = :status, status_reason = :reason, status_changed_at = now(),
-				     version = version + 1, updated_at = now()
-				 WHERE id = :id""")
+		// Not a text block after the table name: a text block strips its common indentation, leading space included.
+		jdbc.sql("UPDATE " + kind.table() + " SET status = :status, status_reason = :reason,"
+				+ " status_changed_at = now(), version = version + 1, updated_at = now() WHERE id = :id")
 			.param("status", String.valueOf(transition.target()))
 			.param("reason", reason)
 			.param("id", record.id())

@@ -36,7 +36,7 @@ public final class RecordQueries {
 			params.add(Sql.containing(query));
 		}
 		if (after != null) {
-			sql.append(" AND (lower(name), id) > (?, ?)");
+			sql.append(" AND (lower(name), id) > (lower(?), ?)");
 			params.add(after.key());
 			params.add(after.id());
 		}
@@ -53,9 +53,13 @@ public final class RecordQueries {
 			.param("rows", LOOKUP_LIMIT);
 	}
 
-	/** Where the next page of a name-ordered list starts. */
+	/**
+	 * Where the next page of a name-ordered list starts. The cursor holds the name as stored and PostgreSQL
+	 * lower-cases it in {@link #page}: Java lower-cases some letters differently (final sigma, dotted capital I),
+	 * which made a page repeat itself for ever or skip records.
+	 */
 	public static Cursor after(String name, long id) {
-		return new Cursor(name.toLowerCase(java.util.Locale.ROOT), id);
+		return new Cursor(name, id);
 	}
 
 }

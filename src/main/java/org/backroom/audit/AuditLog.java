@@ -92,6 +92,15 @@ class AuditLog {
 
 	/** One page of entries after the cursor: newest first, or oldest first for a record's timeline. */
 	List<AuditEntry> page(AuditFilter filter, @Nullable Cursor after, int rows, boolean oldestFirst) {
+		Query query = pageQuery(filter, after, rows, oldestFirst);
+		return jdbc.sql(query.sql()).params(query.params()).query(AuditEntry::from).list();
+	}
+
+	/** An SQL text and its parameters, built from a client's filters. */
+	record Query(String sql, List<Object> params) {
+	}
+
+	static Query pageQuery(AuditFilter filter, @Nullable Cursor after, int rows, boolean oldestFirst) {
 		StringBuilder sql = new StringBuilder("SELECT " + AuditEntry.COLUMNS + " FROM audit_log WHERE true");
 		List<Object> params = new ArrayList<>();
 		filter.appendTo(sql, params);
@@ -101,7 +110,7 @@ class AuditLog {
 		}
 		sql.append(oldestFirst ? " ORDER BY id" : " ORDER BY id DESC").append(" LIMIT ?");
 		params.add(rows);
-		return jdbc.sql(sql.toString()).params(params).query(AuditEntry::from).list();
+		return new Query(sql.toString(), params);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package org.backroom.customer;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.backroom.audit.AuditTrail;
+import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
@@ -25,13 +27,18 @@ public class CustomerService {
 
 	private final Customers customers;
 
-	CustomerService(Customers customers) {
+	private final AuditTrail audit;
+
+	CustomerService(Customers customers, AuditTrail audit) {
 		this.customers = customers;
+		this.audit = audit;
 	}
 
 	@Transactional
 	Customer create(CustomerForm form) {
-		return get(customers.insert(form));
+		Customer created = get(customers.insert(form));
+		audit.record("customer.create", "customer", created.id(), null, Changes.of(created));
+		return created;
 	}
 
 	/** Edits a customer made from the given version; a customer in the trash must be restored first. */
@@ -44,8 +51,11 @@ public class CustomerService {
 		if (current.version() != expectedVersion) {
 			throw VersionConflict.of("Customer " + current.code(), expectedVersion, current.version());
 		}
+		Customer before = get(id);
 		customers.update(id, form);
-		return get(id);
+		Customer after = get(id);
+		audit.record("customer.update", "customer", id, null, Changes.between(before, after));
+		return after;
 	}
 
 	@Transactional(readOnly = true)

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.backroom.audit.AuditTrail;
+import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
@@ -31,15 +33,20 @@ public class ItemService {
 
 	private final StockSettings stock;
 
-	ItemService(Items items, StockSettings stock) {
+	private final AuditTrail audit;
+
+	ItemService(Items items, StockSettings stock, AuditTrail audit) {
 		this.items = items;
 		this.stock = stock;
+		this.audit = audit;
 	}
 
 	@Transactional
 	Item create(ItemForm form) {
 		requireUnique(form, 0);
-		return get(items.insert(form));
+		Item created = get(items.insert(form));
+		audit.record("item.create", "item", created.id(), null, Changes.of(created));
+		return created;
 	}
 
 	@Transactional
@@ -52,8 +59,11 @@ public class ItemService {
 			throw VersionConflict.of("Item " + current.sku(), expectedVersion, current.version());
 		}
 		requireUnique(form, id);
+		Item before = get(id);
 		items.update(id, form);
-		return get(id);
+		Item after = get(id);
+		audit.record("item.update", "item", id, null, Changes.between(before, after));
+		return after;
 	}
 
 	@Transactional(readOnly = true)

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.backroom.audit.AuditTrail;
+import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.InvalidTransition;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleRefusals.RecordReferenced;
@@ -33,9 +35,12 @@ public class Lifecycle {
 
 	private final LifecycleSettings settings;
 
-	Lifecycle(JdbcClient jdbc, LifecycleSettings settings) {
+	private final AuditTrail audit;
+
+	Lifecycle(JdbcClient jdbc, LifecycleSettings settings, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.settings = settings;
+		this.audit = audit;
 	}
 
 	/** What happened: usually the transition asked for; a delete may have deactivated instead. */
@@ -98,6 +103,9 @@ public class Lifecycle {
 		for (long id : expired) {
 			if (dependents(kind, id).isEmpty()) {
 				jdbc.sql("DELETE FROM " + kind.table() + " WHERE id = ?").param(id).update();
+				audit.record(kind.name() + ".purge", kind.name(), id,
+						"Expired from the trash (retention " + retention + ")",
+						Map.of("status", new Changes.Change(LifecycleStatus.DELETED, null)));
 				purged++;
 			}
 			else {
@@ -157,6 +165,9 @@ public class Lifecycle {
 	}
 
 	private void change(RecordKind kind, Locked record, Transition transition, String reason) {
+		// Recorded first, but in this transaction: the row is already locked, and a refusal below rolls both back.
+		audit.record(kind.name() + "." + transition.verb(), kind.name(), record.id(), reason,
+				Map.of("status", new Changes.Change(record.status(), transition.target())));
 		if (transition == Transition.PURGE) {
 			jdbc.sql("DELETE FROM " + kind.table() + " WHERE id = ?").param(record.id()).update();
 			log.info("Purged {} {} ({}): {}", kind.name(), record.id(), record.label(), reason);

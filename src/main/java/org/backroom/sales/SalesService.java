@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.backroom.audit.AuditTrail;
 import org.backroom.customer.CustomerService;
 import org.backroom.customer.SaleCustomer;
 import org.backroom.item.ItemService;
@@ -35,10 +36,13 @@ class SalesService {
 
 	private final ItemService items;
 
-	SalesService(SalesOrders orders, CustomerService customers, ItemService items) {
+	private final AuditTrail audit;
+
+	SalesService(SalesOrders orders, CustomerService customers, ItemService items, AuditTrail audit) {
 		this.orders = orders;
 		this.customers = customers;
 		this.items = items;
+		this.audit = audit;
 	}
 
 	@Transactional
@@ -79,7 +83,10 @@ class SalesService {
 			customers.chargeCredit(customer, total);
 		}
 		long id = orders.insert(customer.id(), customer.name(), payment, total, cashier, lines);
-		return get(id);
+		SalesOrder order = get(id);
+		audit.record("sales-order.create", "sales-order", id, null, Map.of("number", order.number(), "customerId",
+				order.customerId(), "customerName", order.customerName(), "payment", payment, "total", order.total()));
+		return order;
 	}
 
 	@Transactional(readOnly = true)

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.backroom.audit.AuditTrail;
+import org.backroom.audit.Changes;
 import org.backroom.item.ItemService;
 import org.backroom.item.PurchaseItem;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
@@ -32,16 +34,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PurchasingService {
 
+	private static final String KIND = "purchase-order";
+
 	private final PurchaseOrders orders;
 
 	private final SupplierService suppliers;
 
 	private final ItemService items;
 
-	PurchasingService(PurchaseOrders orders, SupplierService suppliers, ItemService items) {
+	private final AuditTrail audit;
+
+	PurchasingService(PurchaseOrders orders, SupplierService suppliers, ItemService items, AuditTrail audit) {
 		this.orders = orders;
 		this.suppliers = suppliers;
 		this.items = items;
+		this.audit = audit;
 	}
 
 	/** Drafts a purchase order; the supplier and every item must be active. */
@@ -52,7 +59,10 @@ class PurchasingService {
 				requested.stream().map(line -> Objects.requireNonNull(line.itemId())).toList());
 		List<PurchaseOrder.Line> lines = priced(requested, parties.items());
 		BigDecimal total = lines.stream().map(PurchaseOrder.Line::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
-		return get(orders.insert(parties.supplier().id(), parties.supplier().name(), total, by, lines));
+		PurchaseOrder created = get(orders.insert(parties.supplier().id(), parties.supplier().name(), total, by, lines));
+		audit.record(KIND + ".create", KIND, created.id(), null, Map.of("number", created.number(),
+				"supplierId", created.supplierId(), "supplierName", created.supplierName(), "total", created.total()));
+		return created;
 	}
 
 	/** Sends a draft to the supplier; refused, naming each of them, when its supplier or items are no longer active. */
@@ -62,7 +72,7 @@ class PurchasingService {
 		order.status().after(Move.ORDER, order.number());
 		lock(order.supplierId(), order.lines().stream().map(PurchaseOrder.Line::itemId).toList());
 		orders.markOrdered(id);
-		return get(id);
+		return moved(order, Move.ORDER, null, Map.of());
 	}
 
 	/**
@@ -88,7 +98,8 @@ class PurchasingService {
 			}
 		}
 		orders.markReceived(id, warnings);
-		return get(id);
+		// What went onto the shelf, and each inactive record it went through for, stay in the audit trail too.
+		return moved(order, Move.RECEIVE, null, Map.of("received", quantities, "warnings", warnings));
 	}
 
 	/** Cancels a draft or an ordered purchase order; a received one stays received. */
@@ -96,8 +107,12 @@ class PurchasingService {
 	PurchaseOrder cancel(long id, @Nullable String reason) {
 		PurchaseOrder order = locked(id);
 		order.status().after(Move.CANCEL, order.number());
-		orders.markCancelled(id, reason == null || reason.isBlank() ? null : reason.strip());
-		return get(id);
+		String why = reason == null || reason.isBlank() ? null : reason.strip();
+		if (why != null && why.length() > 500) {
+			throw ValidationFailed.of("reason", "must be at most 500 characters");
+		}
+		orders.markCancelled(id, why);
+		return moved(order, Move.CANCEL, why, Map.of());
 	}
 
 	@Transactional(readOnly = true)
@@ -110,6 +125,15 @@ class PurchasingService {
 		PurchaseOrderStatus wanted = status == null || status.isBlank() ? null : PurchaseOrderStatus.parse(status);
 		List<PurchaseOrder> rows = orders.list(supplierId, wanted, Cursor.decode(cursor), limit + 1);
 		return Page.of(rows, limit, order -> new Cursor(order.createdAt().toString(), order.id()));
+	}
+
+	/** Records a move in the audit trail, as the transaction's last write, and answers the order after it. */
+	private PurchaseOrder moved(PurchaseOrder before, Move move, @Nullable String reason, Map<String, Object> facts) {
+		PurchaseOrder after = get(before.id());
+		Map<String, Object> changes = new LinkedHashMap<>(facts);
+		changes.put("status", new Changes.Change(before.status(), after.status()));
+		audit.record(KIND + "." + move.verb(), KIND, after.id(), reason, changes);
+		return after;
 	}
 
 	private PurchaseOrder locked(long id) {

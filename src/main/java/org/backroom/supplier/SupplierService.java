@@ -2,6 +2,8 @@ package org.backroom.supplier;
 
 import java.util.List;
 
+import org.backroom.audit.AuditTrail;
+import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.RecordEdits;
 import org.backroom.lifecycle.RecordKinds;
@@ -25,23 +27,31 @@ public class SupplierService {
 
 	private final RecordEdits edits;
 
-	SupplierService(Suppliers suppliers, RecordKinds kinds, RecordEdits edits) {
+	private final AuditTrail audit;
+
+	SupplierService(Suppliers suppliers, RecordKinds kinds, RecordEdits edits, AuditTrail audit) {
 		this.suppliers = suppliers;
 		this.kinds = kinds;
 		this.edits = edits;
+		this.audit = audit;
 	}
 
 	@Transactional
 	Supplier create(SupplierForm form) {
-		return get(suppliers.insert(form));
+		Supplier created = get(suppliers.insert(form));
+		audit.record("supplier.create", "supplier", created.id(), null, Changes.of(created));
+		return created;
 	}
 
 	/** Edits a supplier made from the given version; a supplier in the trash must be restored first. */
 	@Transactional
 	Supplier update(long id, long expectedVersion, SupplierForm form) {
 		edits.lockForEdit(kinds.byPath(SupplierRecords.PATH), id, expectedVersion);
+		Supplier before = get(id);
 		suppliers.update(id, form);
-		return get(id);
+		Supplier after = get(id);
+		audit.record("supplier.update", "supplier", id, null, Changes.between(before, after));
+		return after;
 	}
 
 	@Transactional(readOnly = true)

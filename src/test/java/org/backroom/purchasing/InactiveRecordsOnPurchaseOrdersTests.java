@@ -112,6 +112,15 @@ class InactiveRecordsOnPurchaseOrdersTests extends ApiTest {
 		assertThat(read(api, "/api/items/" + dropped.path("id").asLong()).path("status").asString())
 			.as("receiving does not reactivate it")
 			.isEqualTo("INACTIVE");
+
+		JsonNode audited = read(api, "/api/audit?recordKind=purchase-order&recordId=" + order
+				+ "&action=purchase-order.receive").path("items");
+		assertThat(audited.size()).as("the audit trail says it too").isEqualTo(1);
+		JsonNode changes = audited.get(0).path("changes");
+		assertThat(changes.path("warnings")).isEqualTo(warnings);
+		assertThat(changes.path("received").path(dropped.path("id").asString()).asInt()).isEqualTo(6);
+		assertThat(changes.path("status").path("from").asString()).isEqualTo("ORDERED");
+		assertThat(changes.path("status").path("to").asString()).isEqualTo("RECEIVED");
 	}
 
 }

@@ -53,6 +53,15 @@ class PurchaseOrderMoveTests extends ApiTest {
 		assertThat(cancelled.json().path("status").asString()).isEqualTo("CANCELLED");
 		assertThat(cancelled.json().path("cancelReason").asString()).isEqualTo("Ordered elsewhere");
 		assertThat(cancelled.json().path("orderedAt").isNull()).isTrue();
+		JsonNode audited = api.get("/api/audit?recordKind=purchase-order&recordId=" + draft).json().path("items");
+		assertThat(audited.values().stream().map(entry -> entry.path("action").asString()))
+			.containsExactlyInAnyOrder("purchase-order.create", "purchase-order.cancel");
+		assertThat(audited.values().stream().map(entry -> entry.path("reason").asString())).contains("Ordered elsewhere");
+		long wordy = drafted(api, supplierId, line(item, 1, "1.00")).path("id").asLong();
+		var tooLong = api.post("/api/purchase-orders/" + wordy + "/cancel", Map.of("reason", "x".repeat(501)));
+		assertThat(tooLong.status()).isEqualTo(422);
+		assertThat(tooLong.problemType()).isEqualTo("validation");
+		assertThat(api.get("/api/purchase-orders/" + wordy).json().path("status").asString()).isEqualTo("DRAFT");
 
 		long ordered = drafted(api, supplierId, line(item, 4, "1.00")).path("id").asLong();
 		moved(api, ordered, "order");

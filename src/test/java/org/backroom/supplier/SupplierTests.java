@@ -83,6 +83,11 @@ class SupplierTests extends ApiTest {
 
 		var invalid = api.put(path, Map.of("name", ""), "If-Match", "\"1\"");
 		assertThat(invalid.status()).isEqualTo(422);
+
+		JsonNode history = api.get(path + "/history").json();
+		String trail = history.toString();
+		assertThat(trail).as("each edit in the audit trail, field by field").contains("supplier.create",
+				"supplier.update", "Renamed supplier", "60 days");
 	}
 
 	@Test

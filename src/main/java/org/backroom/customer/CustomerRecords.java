@@ -14,9 +14,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CustomerRecords {
 
+	static final String PATH = "customers";
+
 	@Bean
 	RecordKind customerKind(Customers customers) {
-		return new RecordKind("customer", "customers", "customers", "name || ' (' || code || ')'",
+		return new RecordKind("customer", PATH, "customers", "name || ' (' || code || ')'",
 				List.of(new Dependent("salesOrders", "sales order", "sales orders", "sales_orders", "customer_id")),
 				id -> openCredit(customers.balance(id)), RecordKind.Guard.NONE, customers::find);
 	}

@@ -5,13 +5,13 @@ import java.util.List;
 
 import org.backroom.audit.AuditTrail;
 import org.backroom.audit.Changes;
-import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleStatus;
+import org.backroom.lifecycle.RecordEdits;
+import org.backroom.lifecycle.RecordKinds;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
-import org.backroom.web.Preconditions.VersionConflict;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
@@ -29,9 +29,15 @@ public class CustomerService {
 
 	private final AuditTrail audit;
 
-	CustomerService(Customers customers, AuditTrail audit) {
+	private final RecordKinds kinds;
+
+	private final RecordEdits edits;
+
+	CustomerService(Customers customers, AuditTrail audit, RecordKinds kinds, RecordEdits edits) {
 		this.customers = customers;
 		this.audit = audit;
+		this.kinds = kinds;
+		this.edits = edits;
 	}
 
 	@Transactional
@@ -44,13 +50,7 @@ public class CustomerService {
 	/** Edits a customer made from the given version; a customer in the trash must be restored first. */
 	@Transactional
 	Customer update(long id, long expectedVersion, CustomerForm form) {
-		SaleCustomer current = customers.lock(id, true).orElseThrow(() -> new RecordNotFound("customer", id));
-		if (current.status() == LifecycleStatus.DELETED) {
-			throw new RecordInTrash("customer", id, current.name() + " (" + current.code() + ")");
-		}
-		if (current.version() != expectedVersion) {
-			throw VersionConflict.of("Customer " + current.code(), expectedVersion, current.version());
-		}
+		edits.lockForEdit(kinds.byPath(CustomerRecords.PATH), id, expectedVersion);
 		Customer before = get(id);
 		customers.update(id, form);
 		Customer after = get(id);

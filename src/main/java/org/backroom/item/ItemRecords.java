@@ -12,9 +12,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ItemRecords {
 
+	static final String PATH = "items";
+
 	@Bean
 	RecordKind itemKind(Items items) {
-		return new RecordKind("item", "items", "items", "name || ' (' || sku || ')'",
+		return new RecordKind("item", PATH, "items", "name || ' (' || sku || ')'",
 				List.of(new Dependent("salesOrderLines", "sales order line", "sales order lines", "sales_order_lines", "item_id"),
 						new Dependent("purchaseOrderLines", "purchase order line", "purchase order lines",
 								"purchase_order_lines", "item_id")),

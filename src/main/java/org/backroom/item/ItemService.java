@@ -8,13 +8,13 @@ import java.util.Objects;
 
 import org.backroom.audit.AuditTrail;
 import org.backroom.audit.Changes;
-import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleStatus;
+import org.backroom.lifecycle.RecordEdits;
+import org.backroom.lifecycle.RecordKinds;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
-import org.backroom.web.Preconditions.VersionConflict;
 import org.backroom.web.Refusal;
 import org.backroom.web.ValidationFailed;
 import org.backroom.web.ValidationFailed.FieldError;
@@ -35,9 +35,15 @@ public class ItemService {
 
 	private final AuditTrail audit;
 
-	ItemService(Items items, StockSettings stock, AuditTrail audit) {
+	private final RecordKinds kinds;
+
+	private final RecordEdits edits;
+
+	ItemService(Items items, StockSettings stock, AuditTrail audit, RecordKinds kinds, RecordEdits edits) {
 		this.items = items;
 		this.stock = stock;
+		this.kinds = kinds;
+		this.edits = edits;
 		this.audit = audit;
 	}
 
@@ -51,13 +57,7 @@ public class ItemService {
 
 	@Transactional
 	Item update(long id, long expectedVersion, ItemForm form) {
-		Items.Current current = items.lockForEdit(id).orElseThrow(() -> new RecordNotFound("item", id));
-		if (current.status() == LifecycleStatus.DELETED) {
-			throw new RecordInTrash("item", id, current.name() + " (" + current.sku() + ")");
-		}
-		if (current.version() != expectedVersion) {
-			throw VersionConflict.of("Item " + current.sku(), expectedVersion, current.version());
-		}
+		edits.lockForEdit(kinds.byPath(ItemRecords.PATH), id, expectedVersion);
 		requireUnique(form, id);
 		Item before = get(id);
 		items.update(id, form);

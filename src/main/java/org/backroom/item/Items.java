@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordQueries;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
@@ -157,17 +156,6 @@ class Items {
 		jdbc.sql("UPDATE items SET stock_on_hand = stock_on_hand - ?, updated_at = now() WHERE id = ?")
 			.params(quantity, id)
 			.update();
-	}
-
-	/** The row an edit checks, locked for update. */
-	Optional<Current> lockForEdit(long id) {
-		return jdbc.sql("SELECT id, sku, name, status, version FROM items WHERE id = ? FOR UPDATE")
-			.param(id)
-			.query(Current.class)
-			.optional();
-	}
-
-	record Current(long id, String sku, String name, LifecycleStatus status, long version) {
 	}
 
 	private static Map<String, @Nullable Object> columns(ItemForm form) {

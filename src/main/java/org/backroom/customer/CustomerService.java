@@ -3,12 +3,11 @@ package org.backroom.customer;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.backroom.audit.AuditTrail;
-import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordEdits;
+import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
@@ -27,35 +26,29 @@ public class CustomerService {
 
 	private final Customers customers;
 
-	private final AuditTrail audit;
-
 	private final RecordKinds kinds;
 
 	private final RecordEdits edits;
 
-	CustomerService(Customers customers, AuditTrail audit, RecordKinds kinds, RecordEdits edits) {
+	CustomerService(Customers customers, RecordKinds kinds, RecordEdits edits) {
 		this.customers = customers;
-		this.audit = audit;
 		this.kinds = kinds;
 		this.edits = edits;
 	}
 
 	@Transactional
 	Customer create(CustomerForm form) {
-		Customer created = get(customers.insert(form));
-		audit.record("customer.create", "customer", created.id(), null, Changes.of(created));
-		return created;
+		return edits.created(kind(), customers.insert(form), this::get);
 	}
 
 	/** Edits a customer made from the given version; a customer in the trash must be restored first. */
 	@Transactional
 	Customer update(long id, long expectedVersion, CustomerForm form) {
-		edits.lockForEdit(kinds.byPath(CustomerRecords.PATH), id, expectedVersion);
-		Customer before = get(id);
-		customers.update(id, form);
-		Customer after = get(id);
-		audit.record("customer.update", "customer", id, null, Changes.between(before, after));
-		return after;
+		return edits.edit(kind(), id, expectedVersion, this::get, () -> customers.update(id, form));
+	}
+
+	private RecordKind kind() {
+		return kinds.byPath(CustomerRecords.PATH);
 	}
 
 	@Transactional(readOnly = true)

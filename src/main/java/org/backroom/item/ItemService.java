@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.backroom.audit.AuditTrail;
-import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordEdits;
+import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
@@ -33,37 +32,33 @@ public class ItemService {
 
 	private final StockSettings stock;
 
-	private final AuditTrail audit;
-
 	private final RecordKinds kinds;
 
 	private final RecordEdits edits;
 
-	ItemService(Items items, StockSettings stock, AuditTrail audit, RecordKinds kinds, RecordEdits edits) {
+	ItemService(Items items, StockSettings stock, RecordKinds kinds, RecordEdits edits) {
 		this.items = items;
 		this.stock = stock;
 		this.kinds = kinds;
 		this.edits = edits;
-		this.audit = audit;
 	}
 
 	@Transactional
 	Item create(ItemForm form) {
 		requireUnique(form, 0);
-		Item created = get(items.insert(form));
-		audit.record("item.create", "item", created.id(), null, Changes.of(created));
-		return created;
+		return edits.created(kind(), items.insert(form), this::get);
 	}
 
 	@Transactional
 	Item update(long id, long expectedVersion, ItemForm form) {
-		edits.lockForEdit(kinds.byPath(ItemRecords.PATH), id, expectedVersion);
-		requireUnique(form, id);
-		Item before = get(id);
-		items.update(id, form);
-		Item after = get(id);
-		audit.record("item.update", "item", id, null, Changes.between(before, after));
-		return after;
+		return edits.edit(kind(), id, expectedVersion, this::get, () -> {
+			requireUnique(form, id);
+			items.update(id, form);
+		});
+	}
+
+	private RecordKind kind() {
+		return kinds.byPath(ItemRecords.PATH);
 	}
 
 	@Transactional(readOnly = true)

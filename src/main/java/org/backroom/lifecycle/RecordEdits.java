@@ -1,5 +1,9 @@
 package org.backroom.lifecycle;
 
+import java.util.function.LongFunction;
+
+import org.backroom.audit.AuditTrail;
+import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.web.Preconditions.VersionConflict;
@@ -10,19 +14,45 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rule every edit of a master record follows, whatever its kind: the record exists, is not in the trash, and
- * is still at the version the edit was made from.
+ * The rules every create and edit of a master record follows, whatever its kind: an edit finds the record, not in
+ * the trash, still at the version it was made from; and each create and edit is in the audit trail, field by
+ * field, in the transaction that makes it.
  */
 @Component
 public class RecordEdits {
 
 	private final JdbcClient jdbc;
 
-	RecordEdits(JdbcClient jdbc) {
+	private final AuditTrail audit;
+
+	RecordEdits(JdbcClient jdbc, AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	private record Current(LifecycleStatus status, long version, String label) {
+	}
+
+	/** A record just inserted, as {@code read} shows it, with the values it was created with in the audit trail. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public <R> R created(RecordKind kind, long id, LongFunction<R> read) {
+		R created = read.apply(id);
+		audit.record(kind.name() + ".create", kind.name(), id, null, Changes.of(created));
+		return created;
+	}
+
+	/**
+	 * Makes an edit of a record read at {@code expectedVersion} (see {@link #lockForEdit}), and audits what it
+	 * changed; answers the record after it.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public <R> R edit(RecordKind kind, long id, long expectedVersion, LongFunction<R> read, Runnable change) {
+		lockForEdit(kind, id, expectedVersion);
+		R before = read.apply(id);
+		change.run();
+		R after = read.apply(id);
+		audit.record(kind.name() + ".update", kind.name(), id, null, Changes.between(before, after));
+		return after;
 	}
 
 	/**
@@ -30,8 +60,7 @@ public class RecordEdits {
 	 * record, 409 {@code record-deleted} when it is in the trash, 412 when someone changed it since it was read.
 	 * FOR UPDATE: a lifecycle transition or another edit waits until this edit commits.
 	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void lockForEdit(RecordKind kind, long id, long expectedVersion) {
+	private void lockForEdit(RecordKind kind, long id, long expectedVersion) {
 		Current current = jdbc.sql("SELECT status, version, " + kind.labelSql() + " AS label FROM " + kind.table()
 				+ " WHERE id = ? FOR UPDATE")
 			.param(id)

@@ -2,10 +2,9 @@ package org.backroom.supplier;
 
 import java.util.List;
 
-import org.backroom.audit.AuditTrail;
-import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.RecordEdits;
+import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
 import org.backroom.lifecycle.RecordQueries;
 import org.backroom.web.Cursor;
@@ -27,31 +26,25 @@ public class SupplierService {
 
 	private final RecordEdits edits;
 
-	private final AuditTrail audit;
-
-	SupplierService(Suppliers suppliers, RecordKinds kinds, RecordEdits edits, AuditTrail audit) {
+	SupplierService(Suppliers suppliers, RecordKinds kinds, RecordEdits edits) {
 		this.suppliers = suppliers;
 		this.kinds = kinds;
 		this.edits = edits;
-		this.audit = audit;
 	}
 
 	@Transactional
 	Supplier create(SupplierForm form) {
-		Supplier created = get(suppliers.insert(form));
-		audit.record("supplier.create", "supplier", created.id(), null, Changes.of(created));
-		return created;
+		return edits.created(kind(), suppliers.insert(form), this::get);
 	}
 
 	/** Edits a supplier made from the given version; a supplier in the trash must be restored first. */
 	@Transactional
 	Supplier update(long id, long expectedVersion, SupplierForm form) {
-		edits.lockForEdit(kinds.byPath(SupplierRecords.PATH), id, expectedVersion);
-		Supplier before = get(id);
-		suppliers.update(id, form);
-		Supplier after = get(id);
-		audit.record("supplier.update", "supplier", id, null, Changes.between(before, after));
-		return after;
+		return edits.edit(kind(), id, expectedVersion, this::get, () -> suppliers.update(id, form));
+	}
+
+	private RecordKind kind() {
+		return kinds.byPath(SupplierRecords.PATH);
 	}
 
 	@Transactional(readOnly = true)

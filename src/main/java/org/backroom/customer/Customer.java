@@ -1,10 +1,11 @@
 package org.backroom.customer;
 
+import static org.backroom.platform.Sql.instant;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Objects;
 
 import org.backroom.lifecycle.LifecycleStatus;
@@ -34,11 +35,6 @@ public record Customer(long id, String code, String name, @Nullable String email
 				rs.getString("status_reason"), instant(rs, "status_changed_at"), instant(rs, "last_order_at"),
 				Objects.requireNonNull(instant(rs, "created_at")),
 				Objects.requireNonNull(instant(rs, "updated_at")), rs.getLong("version"));
-	}
-
-	static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
 	}
 
 }

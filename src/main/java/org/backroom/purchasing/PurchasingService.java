@@ -1,7 +1,6 @@
 package org.backroom.purchasing;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.backroom.supplier.SupplierService;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
 import org.backroom.web.ValidationFailed;
-import org.backroom.web.ValidationFailed.FieldError;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -54,10 +52,8 @@ class PurchasingService {
 	/** Drafts a purchase order; the supplier and every item must be active. */
 	@Transactional
 	PurchaseOrder create(NewPurchaseOrder request, String by) {
-		List<NewPurchaseOrder.Line> requested = Objects.requireNonNull(request.lines());
-		Parties parties = lock(Objects.requireNonNull(request.supplierId()),
-				requested.stream().map(line -> Objects.requireNonNull(line.itemId())).toList());
-		List<PurchaseOrder.Line> lines = priced(requested, parties.items());
+		Parties parties = lock(Objects.requireNonNull(request.supplierId()), request.itemIds());
+		List<PurchaseOrder.Line> lines = request.priced(parties.items());
 		BigDecimal total = lines.stream().map(PurchaseOrder.Line::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
 		PurchaseOrder created = get(orders.insert(parties.supplier().id(), parties.supplier().name(), total, by, lines));
 		audit.record(KIND + ".create", KIND, created.id(), null, Map.of("number", created.number(),
@@ -159,29 +155,6 @@ class PurchasingService {
 			throw new RecordInactive(inactive);
 		}
 		return new Parties(supplier, locked);
-	}
-
-	/** The lines with their snapshots and costs: the unit cost asked for, or else the item's cost. */
-	private static List<PurchaseOrder.Line> priced(List<NewPurchaseOrder.Line> requested, Map<Long, PurchaseItem> items) {
-		List<PurchaseOrder.Line> lines = new ArrayList<>();
-		List<FieldError> errors = new ArrayList<>();
-		for (int index = 0; index < requested.size(); index++) {
-			NewPurchaseOrder.Line line = requested.get(index);
-			PurchaseItem item = Objects.requireNonNull(items.get(line.itemId()));
-			BigDecimal unitCost = line.unitCost() != null ? line.unitCost() : item.cost();
-			if (unitCost == null) {
-				errors.add(new FieldError("lines[" + index + "].unitCost", "is required: " + item.label() + " has no cost"));
-				continue;
-			}
-			int quantity = Objects.requireNonNull(line.quantity());
-			BigDecimal cost = unitCost.setScale(2, RoundingMode.HALF_UP);
-			lines.add(new PurchaseOrder.Line(index + 1, item.id(), item.sku(), item.name(), quantity, cost,
-					cost.multiply(BigDecimal.valueOf(quantity))));
-		}
-		if (!errors.isEmpty()) {
-			throw new ValidationFailed(errors);
-		}
-		return lines;
 	}
 
 	private static String word(LifecycleStatus status) {

@@ -73,6 +73,8 @@ class PurchaseOrderTests extends ApiTest {
 				"lines[1].itemId");
 		assertRefused(Map.of("supplierId", 999_999_999L, "lines", List.of(line(itemId, 1, "1.00"))), "supplierId");
 		assertRefused(Map.of("supplierId", "twelve", "lines", List.of(line(itemId, 1, "1.00"))), "supplierId");
+		assertRefused(Map.of("supplierId", supplierId, "lines", List.of(line(itemId, 1_000_000, "9999999999.99"))),
+				"lines[0]");
 	}
 
 	@Test

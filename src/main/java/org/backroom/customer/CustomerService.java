@@ -14,6 +14,7 @@ import org.backroom.web.Page;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,12 +37,14 @@ public class CustomerService {
 		this.edits = edits;
 	}
 
+	@PreAuthorize("@permissions.require('customer.create')")
 	@Transactional
 	Customer create(CustomerForm form) {
 		return edits.created(kind(), customers.insert(form), this::get);
 	}
 
 	/** Edits a customer made from the given version; a customer in the trash must be restored first. */
+	@PreAuthorize("@permissions.require('customer.edit')")
 	@Transactional
 	Customer update(long id, long expectedVersion, CustomerForm form) {
 		return edits.edit(kind(), id, expectedVersion, this::get, () -> customers.update(id, form));
@@ -51,17 +54,20 @@ public class CustomerService {
 		return kinds.byPath(CustomerRecords.PATH);
 	}
 
+	@PreAuthorize("@permissions.require('customer.view')")
 	@Transactional(readOnly = true)
 	Customer get(long id) {
 		return customers.find(id).orElseThrow(() -> new RecordNotFound("customer", id));
 	}
 
+	@PreAuthorize("@permissions.require('customer.view')")
 	@Transactional(readOnly = true)
 	Page<Customer> list(String status, @Nullable String query, @Nullable String cursor, int limit) {
 		List<Customer> rows = customers.list(status, query, Cursor.decode(cursor), limit + 1);
 		return Page.of(rows, limit, customer -> new Cursor(customer.name(), customer.id()));
 	}
 
+	@PreAuthorize("@permissions.require('customer.view')")
 	@Transactional(readOnly = true)
 	List<Customers.Lookup> lookup(@Nullable String query) {
 		return customers.lookup(query, LOOKUP_LIMIT);

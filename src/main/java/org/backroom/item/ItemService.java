@@ -20,6 +20,7 @@ import org.backroom.web.ValidationFailed.FieldError;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,12 +44,14 @@ public class ItemService {
 		this.edits = edits;
 	}
 
+	@PreAuthorize("@permissions.require('item.create')")
 	@Transactional
 	Item create(ItemForm form) {
 		requireUnique(form, 0);
 		return edits.created(kind(), items.insert(form), this::get);
 	}
 
+	@PreAuthorize("@permissions.require('item.edit')")
 	@Transactional
 	Item update(long id, long expectedVersion, ItemForm form) {
 		return edits.edit(kind(), id, expectedVersion, this::get, () -> {
@@ -61,17 +64,20 @@ public class ItemService {
 		return kinds.byPath(ItemRecords.PATH);
 	}
 
+	@PreAuthorize("@permissions.require('item.view')")
 	@Transactional(readOnly = true)
 	Item get(long id) {
 		return items.find(id).orElseThrow(() -> new RecordNotFound("item", id));
 	}
 
+	@PreAuthorize("@permissions.require('item.view')")
 	@Transactional(readOnly = true)
 	Page<Item> list(String status, @Nullable String query, @Nullable String cursor, int limit) {
 		List<Item> rows = items.list(status, query, Cursor.decode(cursor), limit + 1);
 		return Page.of(rows, limit, item -> new Cursor(item.name(), item.id()));
 	}
 
+	@PreAuthorize("@permissions.require('item.view')")
 	@Transactional(readOnly = true)
 	List<Items.Lookup> lookup(@Nullable String query) {
 		return items.lookup(query);

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,13 +34,13 @@ public class Lifecycle {
 
 	private final JdbcClient jdbc;
 
-	private final LifecycleSettings settings;
+	private final LifecyclePolicy policy;
 
 	private final AuditTrail audit;
 
-	Lifecycle(JdbcClient jdbc, LifecycleSettings settings, AuditTrail audit) {
+	Lifecycle(JdbcClient jdbc, LifecyclePolicy policy, AuditTrail audit) {
 		this.jdbc = jdbc;
-		this.settings = settings;
+		this.policy = policy;
 		this.audit = audit;
 	}
 
@@ -52,15 +53,25 @@ public class Lifecycle {
 	private record Locked(long id, LifecycleStatus status, boolean system, String label) {
 	}
 
+	@PreAuthorize("@permissions.require(#kind.name() + '.' + #transition.verb())")
 	@Transactional
 	public Outcome apply(RecordKind kind, long id, Transition transition, String reason) {
+		return applyApproved(kind, id, transition, reason);
+	}
+
+	/**
+	 * Runs a transition that a second person approved. The approver's {@code approval.decide} stands in for the
+	 * transition's own permission, which the requester held when asking; the record's state is checked again now.
+	 */
+	@Transactional
+	public Outcome applyApproved(RecordKind kind, long id, Transition transition, String reason) {
 		Locked record = lock(kind, id);
 		refuseIfNotAllowed(kind, record, transition);
 		if (transition.needsUnreferenced()) {
 			Map<String, Long> dependents = dependents(kind, id);
 			if (!dependents.isEmpty()) {
 				if (transition == Transition.DELETE && record.status() == LifecycleStatus.ACTIVE
-						&& settings.deleteReferenced() == DeleteReferenced.DEACTIVATE) {
+						&& policy.deleteReferenced() == DeleteReferenced.DEACTIVATE) {
 					change(kind, record, Transition.DEACTIVATE, reason);
 					return new Outcome(id, transition, Transition.DEACTIVATE, record.status(), LifecycleStatus.INACTIVE,
 							kind.title() + " " + record.label() + " is on "
@@ -75,7 +86,24 @@ public class Lifecycle {
 				kind.title() + " " + record.label() + " was " + transition.pastTense() + ".");
 	}
 
+	/**
+	 * Refuses now, without changing anything, a transition that could not run on this record as it is: used before
+	 * asking someone to approve it.
+	 */
+	@Transactional(readOnly = true)
+	public void requireAllowed(RecordKind kind, long id, Transition transition) {
+		Locked record = read(kind, id, "");
+		refuseIfNotAllowed(kind, record, transition);
+		if (transition.needsUnreferenced()) {
+			Map<String, Long> dependents = dependents(kind, id);
+			if (!dependents.isEmpty()) {
+				throw new RecordReferenced(kind, record.label(), dependents);
+			}
+		}
+	}
+
 	/** What each transition would do to this record now, and what points to it. Takes no lock. */
+	@PreAuthorize("@permissions.require(#kind.name() + '.view')")
 	@Transactional(readOnly = true)
 	public Impact impact(RecordKind kind, long id) {
 		Locked record = read(kind, id, "");
@@ -142,7 +170,7 @@ public class Lifecycle {
 				? openWork.warnings() : List.of();
 		if (transition.needsUnreferenced() && !dependents.isEmpty()) {
 			if (transition == Transition.DELETE && record.status() == LifecycleStatus.ACTIVE
-					&& settings.deleteReferenced() == DeleteReferenced.DEACTIVATE) {
+					&& policy.deleteReferenced() == DeleteReferenced.DEACTIVATE) {
 				return Impact.Check.instead(Transition.DEACTIVATE, "On " + RecordReferenced.describe(kind, dependents) + ": delete will deactivate it instead, keeping its history.", warnings);
 			}
 			return Impact.Check.refused("On " + RecordReferenced.describe(kind, dependents)

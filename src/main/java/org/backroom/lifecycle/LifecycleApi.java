@@ -1,6 +1,8 @@
 package org.backroom.lifecycle;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,9 +32,12 @@ class LifecycleApi {
 
 	private final Lifecycle lifecycle;
 
-	LifecycleApi(RecordKinds kinds, Lifecycle lifecycle) {
+	private final TransitionGate gate;
+
+	LifecycleApi(RecordKinds kinds, Lifecycle lifecycle, TransitionGate gate) {
 		this.kinds = kinds;
 		this.lifecycle = lifecycle;
+		this.gate = gate;
 	}
 
 	@Operation(summary = "Deactivate: hide from pickers and new work, keep all history")
@@ -58,12 +63,17 @@ class LifecycleApi {
 
 	@Operation(summary = "Purge a record from the trash for good")
 	@PostMapping("/purge")
-	Map<String, Object> purge(@PathVariable String kind, @PathVariable long id,
+	ResponseEntity<Object> purge(@PathVariable String kind, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Reason body) {
 		RecordKind recordKind = kinds.byPath(kind);
-		Lifecycle.Outcome outcome = lifecycle.apply(recordKind, id, Transition.PURGE, Reason.require(reason(body)));
-		return Map.of("outcome", "PURGED", "recordKind", recordKind.name(), "recordId", id, "detail",
-				outcome.detail());
+		String reason = Reason.require(reason(body));
+		Optional<ResponseEntity<Object>> held = held(recordKind, id, Transition.PURGE, reason);
+		if (held.isPresent()) {
+			return held.get();
+		}
+		Lifecycle.Outcome outcome = lifecycle.apply(recordKind, id, Transition.PURGE, reason);
+		return ResponseEntity.ok(Map.of("outcome", "PURGED", "recordKind", recordKind.name(), "recordId", id, "detail",
+				outcome.detail()));
 	}
 
 	@Operation(summary = "Delete to the trash; refused (or deactivated instead, by setting) when referenced")
@@ -87,9 +97,22 @@ class LifecycleApi {
 
 	private ResponseEntity<Object> transition(String kind, long id, Transition transition, @Nullable Reason body) {
 		RecordKind recordKind = kinds.byPath(kind);
-		lifecycle.apply(recordKind, id, transition, Reason.require(reason(body)));
+		String reason = Reason.require(reason(body));
+		Optional<ResponseEntity<Object>> held = held(recordKind, id, transition, reason);
+		if (held.isPresent()) {
+			return held.get();
+		}
+		lifecycle.apply(recordKind, id, transition, reason);
 		RecordKind.Versioned record = view(recordKind, id);
 		return ResponseEntity.ok().eTag(Preconditions.etag(record.version())).body(record);
+	}
+
+	/** 202 Accepted with the pending approval request, when the store wants a second pair of eyes on this. */
+	private Optional<ResponseEntity<Object>> held(RecordKind kind, long id, Transition transition, String reason) {
+		return gate.hold(kind, id, transition, reason)
+			.<ResponseEntity<Object>>map(request -> ResponseEntity.accepted()
+				.location(URI.create("/api/approvals/" + request.id()))
+				.body(request));
 	}
 
 	private static RecordKind.Versioned view(RecordKind kind, long id) {

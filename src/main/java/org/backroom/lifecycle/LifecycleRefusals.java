@@ -74,7 +74,7 @@ public final class LifecycleRefusals {
 			Inactive first = records.get(0);
 			with("recordKind", first.recordKind());
 			with("recordId", first.recordId());
-			with("status", first.status());
+			with("recordStatus", first.status());
 			with("inactiveRecords", List.copyOf(records));
 		}
 
@@ -105,7 +105,7 @@ public final class LifecycleRefusals {
 			super("invalid-transition", HttpStatus.CONFLICT, "Cannot " + transition.verb() + " this " + kind.name(),
 					kind.title() + " " + label + " is " + status.name().toLowerCase(java.util.Locale.ROOT)
 							+ "; only a record that is " + from(transition) + " can be " + transition.pastTense() + ".");
-			with("status", status);
+			with("recordStatus", status);
 		}
 
 		InvalidTransition(RecordKind kind, String label, String why) {

@@ -25,6 +25,15 @@ public class RecordKinds {
 		return kind;
 	}
 
+	/** The kind with this singular name ({@code customer}), as approval requests and audit entries name it. */
+	public RecordKind byName(String name) {
+		return byPath.values()
+			.stream()
+			.filter(kind -> kind.name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new UnknownKind(name));
+	}
+
 	public List<RecordKind> all() {
 		return List.copyOf(byPath.values());
 	}

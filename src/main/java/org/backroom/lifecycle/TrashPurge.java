@@ -16,12 +16,12 @@ public class TrashPurge {
 
 	private final Lifecycle lifecycle;
 
-	private final TrashSettings settings;
+	private final LifecyclePolicy policy;
 
-	TrashPurge(RecordKinds kinds, Lifecycle lifecycle, TrashSettings settings) {
+	TrashPurge(RecordKinds kinds, Lifecycle lifecycle, LifecyclePolicy policy) {
 		this.kinds = kinds;
 		this.lifecycle = lifecycle;
-		this.settings = settings;
+		this.policy = policy;
 	}
 
 	/** Runs nightly; each kind is purged in its own transactions, a thousand records at a time. */
@@ -31,7 +31,7 @@ public class TrashPurge {
 		for (RecordKind kind : kinds.all()) {
 			int purged;
 			do {
-				purged = lifecycle.purgeExpired(kind, settings.retention());
+				purged = lifecycle.purgeExpired(kind, policy.trashRetention());
 				total += purged;
 			}
 			while (purged == 1000);

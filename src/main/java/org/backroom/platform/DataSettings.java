@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("backroom.data")
 public record DataSettings(@Nullable String dir) {
 
-	boolean ephemeral() {
+	public boolean ephemeral() {
 		return dir == null || dir.isBlank();
 	}
 

@@ -32,7 +32,7 @@ class SalesApi {
 	@Operation(summary = "Record a sale: customer (walk-in when none), payment, lines")
 	@PostMapping
 	ResponseEntity<SalesOrder> sell(@Valid @RequestBody NewSale sale) {
-		SalesOrder order = service.sell(sale, "api");
+		SalesOrder order = service.sell(sale);
 		return ResponseEntity.created(URI.create("/api/sales-orders/" + order.id())).body(order);
 	}
 

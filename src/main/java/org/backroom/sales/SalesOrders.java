@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.backroom.staff.StaffPrincipal;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
 
@@ -29,12 +30,12 @@ class SalesOrders {
 	}
 
 	long insert(long customerId, String customerName, NewSale.Payment payment, java.math.BigDecimal total,
-			String createdBy, List<SalesOrder.Line> lines) {
+			StaffPrincipal cashier, List<SalesOrder.Line> lines) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by)
-				VALUES (?, ?, ?, ?, ?)""")
-			.params(customerId, customerName, payment.name(), total, createdBy)
+				INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by, processed_by)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(customerId, customerName, payment.name(), total, cashier.username(), cashier.id())
 			.update(keys, "id");
 		long orderId = keys.getKeyAs(Long.class);
 		for (SalesOrder.Line line : lines) {

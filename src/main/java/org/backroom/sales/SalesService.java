@@ -14,12 +14,15 @@ import org.backroom.customer.SaleCustomer;
 import org.backroom.item.ItemService;
 import org.backroom.item.SaleItem;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.staff.Permissions;
+import org.backroom.staff.StaffPrincipal;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
 import org.backroom.web.ValidationFailed;
 import org.backroom.web.ValidationFailed.FieldError;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,8 +48,10 @@ class SalesService {
 		this.audit = audit;
 	}
 
+	@PreAuthorize("@permissions.require('sales.create')")
 	@Transactional
-	SalesOrder sell(NewSale sale, String cashier) {
+	SalesOrder sell(NewSale sale) {
+		StaffPrincipal cashier = Permissions.current().orElseThrow();
 		NewSale.Payment payment = Objects.requireNonNull(sale.payment());
 		List<NewSale.Line> requested = Objects.requireNonNull(sale.lines());
 		// The customer first, then the items: every sale locks in this order.
@@ -89,11 +94,13 @@ class SalesService {
 		return order;
 	}
 
+	@PreAuthorize("@permissions.require('sales.view')")
 	@Transactional(readOnly = true)
 	SalesOrder get(long id) {
 		return orders.find(id).orElseThrow(() -> new RecordNotFound("sales order", id));
 	}
 
+	@PreAuthorize("@permissions.require('sales.view')")
 	@Transactional(readOnly = true)
 	Page<SalesOrder> list(@Nullable Long customerId, @Nullable String cursor, int limit) {
 		List<SalesOrder> rows = orders.list(customerId, Cursor.decode(cursor), limit + 1);

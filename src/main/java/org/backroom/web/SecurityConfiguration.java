@@ -1,22 +1,79 @@
 package org.backroom.web;
 
+import java.io.IOException;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.backroom.staff.SignInFilters;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Transitional: sign-in, roles and permissions are being built (issue 4); until they land every request is let
- * through, exactly as before Spring Security was on the class path.
+ * Who may reach what. Pages sign in with a form and a session; {@code /api} also takes HTTP Basic and personal API
+ * tokens ({@code Authorization: Bearer …}). Everything but the login page, static assets and health needs a
+ * signed-in user; what each user may do is checked by method security against their permissions.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
+	private static final RequestMatcher API = request -> request.getServletPath().startsWith("/api/");
+
 	@Bean
-	SecurityFilterChain openUntilSignInLands(HttpSecurity http) throws Exception {
-		return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.csrf(csrf -> csrf.disable())
+	SecurityFilterChain security(HttpSecurity http, SignInFilters signIn) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests
+				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+				.requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/css/**", "/js/**",
+						"/webjars/**", "/favicon.ico", "/error")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.formLogin(Customizer.withDefaults())
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
+			.logout(Customizer.withDefaults())
+			// Requests that carry their own credentials cannot be forged by another site; sessions need the token.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+			.exceptionHandling(errors -> errors
+				.defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, API)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
+						"forbidden", "Not allowed", "This request was refused: " + ex.getMessage())))
+			.addFilterBefore(signIn.throttle(), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(signIn.bearerTokens(), BasicAuthenticationFilter.class)
+			.addFilterBefore(signIn.freshPermissions(), AuthorizationFilter.class)
 			.build();
+	}
+
+	/** 401 for the API: a problem detail, and the challenge that tells clients HTTP Basic works. */
+	private static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Backroom\"");
+		ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
+				ex instanceof BadCredentialsException ? "The user name or password is wrong."
+						: "Sign in first: send HTTP Basic credentials or an API token (Authorization: Bearer …).");
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
 }

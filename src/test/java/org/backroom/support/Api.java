@@ -41,6 +41,12 @@ public final class Api {
 		return copy;
 	}
 
+	/** A client signed in with HTTP Basic as this user. */
+	public Api as(String username, String password) {
+		return with("Authorization", "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+	}
+
 	private Api(String base) {
 		this.base = base;
 	}

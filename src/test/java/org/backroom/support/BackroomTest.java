@@ -8,19 +8,22 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A test against the real application on a random port with its own throw-away embedded PostgreSQL, no demo
- * data and no scheduled purge. Tests with the same properties share one running application.
+ * data, no scheduled purge, and the owner account {@code admin} with {@link ApiTest#ADMIN_PASSWORD}. Tests with
+ * the same properties share one running application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "backroom.data.dir=", "backroom.demo=false", "backroom.trash.purge-cron=-" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = { "backroom.data.dir=", "backroom.demo=false", "backroom.trash.purge-cron=-",
+		"backroom.sign-in.admin-password=" + ApiTest.ADMIN_PASSWORD })
 public @interface BackroomTest {
 
 	/** Extra properties; a test that sets any gets an application of its own. */
 	@AliasFor(annotation = SpringBootTest.class, attribute = "properties")
-	String[] properties() default { "backroom.data.dir=", "backroom.demo=false", "backroom.trash.purge-cron=-" };
+	String[] properties() default {};
 
 }

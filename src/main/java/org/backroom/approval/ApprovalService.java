@@ -1,0 +1,196 @@
+package org.backroom.approval;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.backroom.lifecycle.Lifecycle;
+import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.lifecycle.RecordKind;
+import org.backroom.lifecycle.RecordKinds;
+import org.backroom.lifecycle.Transition;
+import org.backroom.lifecycle.TransitionGate;
+import org.backroom.settings.SettingsService;
+import org.backroom.staff.Permissions;
+import org.backroom.staff.StaffPrincipal;
+import org.backroom.web.Cursor;
+import org.backroom.web.Page;
+import org.backroom.web.Refusal;
+import org.backroom.web.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Four-eyes approvals. When the settings say an action needs approval, asking for it records a pending request;
+ * another user with {@code approval.decide} approves it (the action then runs in that same transaction, with the
+ * record's state checked again) or rejects it. Requests expire unanswered.
+ */
+@Service
+class ApprovalService implements TransitionGate {
+
+	private final JdbcClient jdbc;
+
+	private final SettingsService settings;
+
+	private final Permissions permissions;
+
+	private final Lifecycle lifecycle;
+
+	private final RecordKinds kinds;
+
+	private final ApprovalSettings approvalSettings;
+
+	ApprovalService(JdbcClient jdbc, SettingsService settings, Permissions permissions, Lifecycle lifecycle,
+			RecordKinds kinds, ApprovalSettings approvalSettings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.permissions = permissions;
+		this.lifecycle = lifecycle;
+		this.kinds = kinds;
+		this.approvalSettings = approvalSettings;
+	}
+
+	@Override
+	@Transactional
+	public Optional<ApprovalRequest> hold(RecordKind kind, long id, Transition transition, String reason) {
+		String action = kind.name() + "." + transition.verb();
+		if (!settings.approvalRequired(action)) {
+			return Optional.empty();
+		}
+		// Asking needs the permission the action itself needs, and a record the action could run on now.
+		permissions.require(action);
+		lifecycle.requireAllowed(kind, id, transition);
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO approval_requests (action, record_kind, record_id, reason, requested_by, expires_at)
+				VALUES (?, ?, ?, ?, ?, now() + make_interval(secs => ?))""")
+			.params(action, kind.name(), id, reason, me().id(), approvalSettings.expireAfter().toSeconds())
+			.update(keys, "id");
+		return Optional.of(get(keys.getKeyAs(Long.class)));
+	}
+
+	@PreAuthorize("@permissions.require('approval.decide')")
+	@Transactional
+	ApprovalRequest approve(long id, String reason) {
+		ApprovalRequest request = lockPending(id);
+		decide(request, "APPROVED", reason);
+		RecordKind kind = kinds.byName(request.recordKind());
+		Transition transition = Transition.valueOf(request.action()
+			.substring(request.action().indexOf('.') + 1)
+			.toUpperCase(Locale.ROOT));
+		lifecycle.applyApproved(kind, request.recordId(), transition, request.reason());
+		return get(id);
+	}
+
+	@PreAuthorize("@permissions.require('approval.decide')")
+	@Transactional
+	ApprovalRequest reject(long id, String reason) {
+		decide(lockPending(id), "REJECTED", reason);
+		return get(id);
+	}
+
+	/** One request: for its requester, or for anyone who decides requests. */
+	@Transactional(readOnly = true)
+	ApprovalRequest get(long id) {
+		ApprovalRequest request = find(id).orElseThrow(() -> new RecordNotFound("approval request", id));
+		if (!permissions.has("approval.decide") && !request.requestedBy().equals(me().username())) {
+			throw new RecordNotFound("approval request", id);
+		}
+		return request;
+	}
+
+	/** The approver's inbox (all requests), or one's own requests for those who do not decide. */
+	@Transactional(readOnly = true)
+	Page<ApprovalRequest> list(String status, @Nullable String cursor, int limit) {
+		StringBuilder sql = new StringBuilder(ApprovalRequest.SELECT).append(" WHERE true");
+		List<Object> params = new ArrayList<>();
+		switch (status) {
+			case "pending" -> sql.append(" AND a.status = 'PENDING' AND a.expires_at > now()");
+			case "expired" -> sql.append(" AND (a.status = 'EXPIRED' OR (a.status = 'PENDING' AND a.expires_at <= now()))");
+			case "approved", "rejected" -> sql.append(" AND a.status = '" + status.toUpperCase(Locale.ROOT) + "'");
+			case "all" -> { }
+			default -> throw ValidationFailed.of("status", "must be one of pending, approved, rejected, expired, all");
+		}
+		if (!permissions.has("approval.decide")) {
+			sql.append(" AND a.requested_by = ?");
+			params.add(me().id());
+		}
+		Cursor after = Cursor.decode(cursor);
+		if (after != null) {
+			sql.append(" AND a.id < ?");
+			params.add(after.id());
+		}
+		sql.append(" ORDER BY a.id DESC LIMIT ?");
+		params.add(limit + 1);
+		List<ApprovalRequest> rows = jdbc.sql(sql.toString()).params(params).query(ApprovalRequest::from).list();
+		return Page.of(rows, limit, request -> new Cursor("", request.id()));
+	}
+
+	/** Marks requests whose time ran out, so the inbox and the record's history say so. */
+	@Scheduled(fixedDelayString = "${backroom.approvals.expiry-check:60s}")
+	@Transactional
+	public void expire() {
+		jdbc.sql("UPDATE approval_requests SET status = 'EXPIRED' WHERE status = 'PENDING' AND expires_at <= now()")
+			.update();
+	}
+
+	private Optional<ApprovalRequest> find(long id) {
+		return jdbc.sql(ApprovalRequest.SELECT + " WHERE a.id = ?").param(id).query(ApprovalRequest::from).optional();
+	}
+
+	// FOR UPDATE: two approvers deciding at once are served one after the other; the second sees the decision.
+	private ApprovalRequest lockPending(long id) {
+		jdbc.sql("SELECT id FROM approval_requests WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
+		ApprovalRequest request = find(id).orElseThrow(() -> new RecordNotFound("approval request", id));
+		if (!request.status().equals("PENDING")) {
+			throw new NotPending(request);
+		}
+		return request;
+	}
+
+	private void decide(ApprovalRequest request, String decision, String reason) {
+		StaffPrincipal me = me();
+		if (request.requestedBy().equals(me.username())) {
+			throw new OwnRequest();
+		}
+		jdbc.sql("""
+				UPDATE approval_requests SET status = ?, decided_by = ?, decided_at = now(), decision_reason = ?
+				WHERE id = ?""").params(decision, me.id(), reason, request.id()).update();
+	}
+
+	private static StaffPrincipal me() {
+		return Permissions.current().orElseThrow(() -> new IllegalStateException("No staff user is signed in"));
+	}
+
+	/** A request that was already decided, or expired. */
+	static final class NotPending extends Refusal {
+
+		NotPending(ApprovalRequest request) {
+			super("invalid-transition", HttpStatus.CONFLICT, "Already " + request.status().toLowerCase(Locale.ROOT),
+					"Approval request " + request.id() + " is " + request.status().toLowerCase(Locale.ROOT)
+							+ (request.decidedBy() != null ? " (by " + request.decidedBy() + ")" : "")
+							+ "; only a pending request can be decided.");
+			with("requestStatus", request.status());
+		}
+
+	}
+
+	/** Four eyes: the requester cannot decide their own request. */
+	static final class OwnRequest extends Refusal {
+
+		OwnRequest() {
+			super("forbidden", HttpStatus.FORBIDDEN, "Your own request",
+					"Nobody approves or rejects their own request; another person must decide it.");
+		}
+
+	}
+
+}

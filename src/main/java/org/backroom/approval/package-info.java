@@ -1,0 +1,5 @@
+/** Four-eyes approvals: ask, approve, reject, expire. */
+@NullMarked
+package org.backroom.approval;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,130 @@
+package org.backroom.settings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.backroom.lifecycle.LifecyclePolicy;
+import org.backroom.lifecycle.LifecycleSettings;
+import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
+import org.backroom.lifecycle.TrashSettings;
+import org.backroom.web.ValidationFailed;
+import org.backroom.web.ValidationFailed.FieldError;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and changes the store's settings. Each is one row of {@code settings}, read when used, so a change applies
+ * to the next request on every instance; the configured properties are the defaults.
+ */
+@Service
+public class SettingsService implements LifecyclePolicy {
+
+	/** The actions that can be made to wait for a second pair of eyes. */
+	public static final List<String> APPROVABLE = List.of("customer.reactivate", "customer.restore", "customer.purge",
+			"item.reactivate", "item.restore", "item.purge", "supplier.reactivate", "supplier.restore", "supplier.purge",
+			"staff.reactivate", "staff.restore", "staff.purge", "bulk.deactivate");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JdbcClient jdbc;
+
+	private final LifecycleSettings lifecycleDefaults;
+
+	private final TrashSettings trashDefaults;
+
+	SettingsService(JdbcClient jdbc, LifecycleSettings lifecycleDefaults, TrashSettings trashDefaults) {
+		this.jdbc = jdbc;
+		this.lifecycleDefaults = lifecycleDefaults;
+		this.trashDefaults = trashDefaults;
+	}
+
+	@PreAuthorize("@permissions.has('audit.view') or @permissions.require('settings.manage')")
+	@Transactional(readOnly = true)
+	StoreSettings current() {
+		Map<String, Boolean> approvals = new LinkedHashMap<>();
+		APPROVABLE.forEach(action -> approvals.put(action, approvalRequired(action)));
+		return new StoreSettings(approvals, new StoreSettings.Lifecycle(deleteReferenced()),
+				new StoreSettings.Trash((int) trashRetention().toDays()));
+	}
+
+	/** Whether this action ({@code customer.reactivate}) must wait for approval now. */
+	public boolean approvalRequired(String action) {
+		return read("approvals." + action).map(JsonNode::asBoolean).orElse(false);
+	}
+
+	@Override
+	public DeleteReferenced deleteReferenced() {
+		return read("lifecycle.deleteReferenced").map(value -> DeleteReferenced.valueOf(value.asString()))
+			.orElse(lifecycleDefaults.deleteReferenced());
+	}
+
+	@Override
+	public Duration trashRetention() {
+		return read("trash.retentionDays").map(value -> Duration.ofDays(value.asInt())).orElse(trashDefaults.retention());
+	}
+
+	/** Applies the parts of a change that are present; everything is checked before anything is written. */
+	@PreAuthorize("@permissions.require('settings.manage')")
+	@Transactional
+	Map<String, Object> change(JsonNode patch, String actor) {
+		Map<String, Object> changes = new LinkedHashMap<>();
+		List<FieldError> errors = new ArrayList<>();
+		patch.path("approvals").properties().forEach(entry -> {
+			if (!APPROVABLE.contains(entry.getKey())) {
+				errors.add(new FieldError("approvals." + entry.getKey(), "is not an action that can require approval"));
+			}
+			else if (!entry.getValue().isBoolean()) {
+				errors.add(new FieldError("approvals." + entry.getKey(), "must be true or false"));
+			}
+			else {
+				changes.put("approvals." + entry.getKey(), entry.getValue().asBoolean());
+			}
+		});
+		JsonNode deleteReferenced = patch.path("lifecycle").path("deleteReferenced");
+		if (!deleteReferenced.isMissingNode()) {
+			String value = deleteReferenced.asString("").toUpperCase(java.util.Locale.ROOT);
+			if (!value.equals("REFUSE") && !value.equals("DEACTIVATE")) {
+				errors.add(new FieldError("lifecycle.deleteReferenced", "must be refuse or deactivate"));
+			}
+			else {
+				changes.put("lifecycle.deleteReferenced", value);
+			}
+		}
+		JsonNode retention = patch.path("trash").path("retentionDays");
+		if (!retention.isMissingNode()) {
+			if (!retention.isIntegralNumber() || retention.asInt() < 1 || retention.asInt() > 3650) {
+				errors.add(new FieldError("trash.retentionDays", "must be a whole number of days from 1 to 3650"));
+			}
+			else {
+				changes.put("trash.retentionDays", retention.asInt());
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationFailed(errors);
+		}
+		changes.forEach((key, value) -> jdbc.sql("""
+				INSERT INTO settings (key, value, updated_by) VALUES (?, ?::jsonb, ?)
+				ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now(), updated_by = excluded.updated_by""")
+			.params(key, JSON.writeValueAsString(value), actor)
+			.update());
+		return changes;
+	}
+
+	private Optional<JsonNode> read(String key) {
+		return jdbc.sql("SELECT value::text FROM settings WHERE key = ?")
+			.param(key)
+			.query(String.class)
+			.optional()
+			.map(JSON::readTree);
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.backroom.settings;
+
+import java.util.Map;
+
+import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
+
+/**
+ * The settings as {@code GET /api/settings} shows them and {@code PATCH /api/settings} changes them.
+ *
+ * @param approvals for each action that can require approval, whether it does now
+ * @param lifecycle what deleting a referenced record does
+ * @param trash how long deleted records stay restorable
+ */
+public record StoreSettings(Map<String, Boolean> approvals, Lifecycle lifecycle, Trash trash) {
+
+	public record Lifecycle(DeleteReferenced deleteReferenced) {
+	}
+
+	public record Trash(int retentionDays) {
+	}
+
+}

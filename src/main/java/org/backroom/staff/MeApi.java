@@ -1,0 +1,61 @@
+package org.backroom.staff;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in user: who they are, what they may do, and their own API tokens. */
+@Tag(name = "me")
+@RestController
+class MeApi {
+
+	private final Tokens tokens;
+
+	MeApi(Tokens tokens) {
+		this.tokens = tokens;
+	}
+
+	record Me(long id, String username, String displayName, Set<String> permissions) {
+	}
+
+	@GetMapping("/api/me")
+	Me me() {
+		StaffPrincipal me = signedIn();
+		return new Me(me.id(), me.username(), me.displayName(), me.permissions());
+	}
+
+	@GetMapping("/api/me/tokens")
+	List<Tokens.Token> myTokens() {
+		return tokens.mine(signedIn().id());
+	}
+
+	@Operation(summary = "Create a personal API token; its secret is in this answer only")
+	@PostMapping("/api/me/tokens")
+	ResponseEntity<Tokens.NewToken> createToken(@Valid @RequestBody Tokens.NewTokenCommand command) {
+		Tokens.NewToken token = tokens.create(signedIn().id(), String.valueOf(command.name()));
+		return ResponseEntity.created(URI.create("/api/me/tokens/" + token.id())).body(token);
+	}
+
+	@DeleteMapping("/api/me/tokens/{id}")
+	ResponseEntity<Void> revokeToken(@PathVariable long id) {
+		tokens.revoke(signedIn().id(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	private static StaffPrincipal signedIn() {
+		return Permissions.current().orElseThrow(() -> new Forbidden("Staff only", "Only a signed-in staff user has this."));
+	}
+
+}

@@ -1,0 +1,109 @@
+package org.backroom.staff;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.web.Preconditions.VersionConflict;
+import org.backroom.web.Refusal;
+import org.backroom.web.ValidationFailed;
+import org.backroom.web.ValidationFailed.FieldError;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Shaping roles: create, clone, edit and delete custom roles. Built-in roles stay as shipped. */
+@Service
+class RoleService {
+
+	private final Roles roles;
+
+	RoleService(Roles roles) {
+		this.roles = roles;
+	}
+
+	@PreAuthorize("@permissions.has('role.manage') or @permissions.require('staff.view')")
+	@Transactional(readOnly = true)
+	List<Role> all() {
+		return roles.all();
+	}
+
+	@PreAuthorize("@permissions.has('role.manage') or @permissions.require('staff.view')")
+	@Transactional(readOnly = true)
+	Role get(long id) {
+		return roles.find(id).orElseThrow(() -> new RecordNotFound("role", id));
+	}
+
+	@PreAuthorize("@permissions.require('role.manage')")
+	@Transactional
+	Role create(RoleForm form) {
+		String name = checked(form, 0);
+		return get(roles.insert(name, form.description(), form.permissionList()));
+	}
+
+	@PreAuthorize("@permissions.require('role.manage')")
+	@Transactional
+	Role copy(long id, String newName) {
+		Role original = get(id);
+		return create(new RoleForm(newName, original.description(), original.permissions()));
+	}
+
+	@PreAuthorize("@permissions.require('role.manage')")
+	@Transactional
+	Role update(long id, long expectedVersion, RoleForm form) {
+		Role current = roles.lock(id).orElseThrow(() -> new RecordNotFound("role", id));
+		refuseBuiltIn(current, "edited");
+		if (current.version() != expectedVersion) {
+			throw VersionConflict.of("Role " + current.name(), expectedVersion, current.version());
+		}
+		roles.update(id, checked(form, id), form.description(), form.permissionList());
+		return get(id);
+	}
+
+	@PreAuthorize("@permissions.require('role.manage')")
+	@Transactional
+	void delete(long id) {
+		Role current = roles.lock(id).orElseThrow(() -> new RecordNotFound("role", id));
+		refuseBuiltIn(current, "deleted");
+		if (current.staffCount() > 0) {
+			throw new RoleRefused("Role in use", "Role " + current.name() + " is held by " + current.staffCount()
+					+ " staff user(s); take it from them first.");
+		}
+		roles.delete(id);
+	}
+
+	private String checked(RoleForm form, long exceptId) {
+		String name = String.valueOf(form.name()).strip();
+		List<FieldError> errors = new ArrayList<>();
+		if (roles.nameTaken(name, exceptId)) {
+			errors.add(new FieldError("name", "is already the name of another role"));
+		}
+		form.permissionList()
+			.stream()
+			.filter(permission -> !PermissionCatalogue.ALL.contains(permission))
+			.forEach(unknown -> errors.add(new FieldError("permissions", "'" + unknown + "' is not a permission")));
+		if (!errors.isEmpty()) {
+			throw new ValidationFailed(errors);
+		}
+		return name;
+	}
+
+	private static void refuseBuiltIn(Role role, String what) {
+		if (role.builtIn()) {
+			throw new RoleRefused("Built-in role", "Role " + role.name() + " is built in and cannot be " + what
+					+ "; clone it and change the copy.");
+		}
+	}
+
+	/** A change to a role that would break something. */
+	static final class RoleRefused extends Refusal {
+
+		RoleRefused(String title, String detail) {
+			super("invalid-transition", HttpStatus.CONFLICT, title, detail);
+		}
+
+	}
+
+}

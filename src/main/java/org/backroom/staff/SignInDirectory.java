@@ -1,0 +1,82 @@
+package org.backroom.staff;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds who is signing in, by user name or by API token, with the permissions their roles grant now. Read on every
+ * request, so a deactivation or a role change takes effect at the next request.
+ */
+@Component
+public class SignInDirectory implements UserDetailsService {
+
+	private final JdbcClient jdbc;
+
+	SignInDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public StaffPrincipal loadUserByUsername(String username) {
+		return byUsername(username).orElseThrow(() -> new UsernameNotFoundException("No such user"));
+	}
+
+	Optional<StaffPrincipal> byUsername(String username) {
+		return jdbc.sql("SELECT id, username, display_name, status, password_hash FROM staff WHERE username = ?")
+			.param(username.strip().toLowerCase(java.util.Locale.ROOT))
+			.query((rs, row) -> new StaffPrincipal(rs.getLong("id"), rs.getString("username"),
+					rs.getString("display_name"), "ACTIVE".equals(rs.getString("status")),
+					rs.getString("password_hash"), Set.of()))
+			.optional()
+			.map(this::withPermissions);
+	}
+
+	/** The active user holding this unrevoked token; records that the token was used. */
+	Optional<StaffPrincipal> byToken(String secret) {
+		Optional<Long> staffId = jdbc.sql("""
+				UPDATE api_tokens SET last_used_at = now()
+				WHERE token_hash = ? AND revoked_at IS NULL RETURNING staff_id""")
+			.param(sha256(secret))
+			.query(Long.class)
+			.optional();
+		return staffId.flatMap(this::byId).filter(StaffPrincipal::active);
+	}
+
+	Optional<StaffPrincipal> byId(long id) {
+		return jdbc.sql("SELECT id, username, display_name, status FROM staff WHERE id = ?")
+			.param(id)
+			.query((rs, row) -> new StaffPrincipal(rs.getLong("id"), rs.getString("username"),
+					rs.getString("display_name"), "ACTIVE".equals(rs.getString("status")), null, Set.of()))
+			.optional()
+			.map(this::withPermissions);
+	}
+
+	private StaffPrincipal withPermissions(StaffPrincipal principal) {
+		Set<String> permissions = new TreeSet<>(jdbc.sql("""
+				SELECT DISTINCT p.permission FROM staff_roles sr JOIN role_permissions p ON p.role_id = sr.role_id
+				WHERE sr.staff_id = ?""").param(principal.id()).query(String.class).list());
+		return new StaffPrincipal(principal.id(), principal.username(), principal.displayName(), principal.active(),
+				principal.passwordHash(), Set.copyOf(permissions));
+	}
+
+	static byte[] sha256(@Nullable String secret) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(String.valueOf(secret).getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

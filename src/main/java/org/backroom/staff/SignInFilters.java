@@ -1,0 +1,135 @@
+package org.backroom.staff;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.backroom.web.ProblemResponses;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** The filters that make sign-in safe; the security configuration places each in the chain. */
+@Component
+public class SignInFilters {
+
+	private final SignInDirectory directory;
+
+	private final SignInThrottle throttle;
+
+	SignInFilters(SignInDirectory directory, SignInThrottle throttle) {
+		this.directory = directory;
+		this.throttle = throttle;
+	}
+
+	/** Refuses sign-in attempts (form or HTTP Basic) while their user name or address is throttled: 429. */
+	public OncePerRequestFilter throttle() {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				String username = attemptedUsername(request);
+				Optional<Duration> wait = username == null ? Optional.empty()
+						: throttle.wait(username, request.getRemoteAddr());
+				if (wait.isPresent()) {
+					long seconds = Math.max(1, wait.get().toSeconds());
+					response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+					ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
+							"Too many failed sign-ins", "Too many failed sign-ins for this user or from this address; try again in "
+									+ seconds + " seconds.");
+					return;
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	/** Signs in a request that carries {@code Authorization: Bearer <token>}; an unknown or revoked token is a 401. */
+	public OncePerRequestFilter bearerTokens() {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+				if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+					Optional<StaffPrincipal> principal = directory.byToken(header.substring(7).strip());
+					if (principal.isEmpty()) {
+						ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
+								"This API token is unknown, revoked, or belongs to an inactive user.");
+						return;
+					}
+					signIn(principal.get());
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	/**
+	 * Reloads the signed-in user on every request, so that a deactivation ends their sessions and tokens at once and
+	 * a role change applies at the next request.
+	 */
+	public OncePerRequestFilter freshPermissions() {
+		return new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+					throws ServletException, IOException {
+				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+				if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal signedIn) {
+					Optional<StaffPrincipal> now = directory.byId(signedIn.id()).filter(StaffPrincipal::active);
+					if (now.isPresent()) {
+						signIn(now.get());
+					}
+					else {
+						SecurityContextHolder.clearContext();
+						HttpSession session = request.getSession(false);
+						if (session != null) {
+							session.invalidate();
+						}
+					}
+				}
+				chain.doFilter(request, response);
+			}
+		};
+	}
+
+	private static void signIn(StaffPrincipal principal) {
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.withoutPassword(), null,
+				principal.getAuthorities()));
+		SecurityContextHolder.setContext(context);
+	}
+
+	/** The user name a request tries to sign in with, if it is a sign-in attempt. */
+	static @Nullable String attemptedUsername(HttpServletRequest request) {
+		if ("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath())) {
+			return request.getParameter("username");
+		}
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+			try {
+				String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+				int colon = decoded.indexOf(':');
+				return colon < 0 ? decoded : decoded.substring(0, colon);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+}

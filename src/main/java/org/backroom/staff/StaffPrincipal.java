@@ -1,0 +1,46 @@
+package org.backroom.staff;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** A signed-in staff user: who they are and, as authorities, the permissions of their roles right now. */
+public record StaffPrincipal(long id, String username, String displayName, boolean active,
+		@Nullable String passwordHash, Set<String> permissions) implements UserDetails {
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		List<GrantedAuthority> authorities = permissions.stream()
+			.sorted()
+			.<GrantedAuthority>map(SimpleGrantedAuthority::new)
+			.toList();
+		return authorities;
+	}
+
+	@Override
+	public @Nullable String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return username;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return active;
+	}
+
+	/** The same user without the password hash, to keep in a session. */
+	StaffPrincipal withoutPassword() {
+		return new StaffPrincipal(id, username, displayName, active, null, permissions);
+	}
+
+}

@@ -1,0 +1,46 @@
+package org.backroom.staff;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.backroom.lifecycle.Dependent;
+import org.backroom.lifecycle.RecordKind;
+import org.backroom.lifecycle.Transition;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Staff users under the shared lifecycle. Someone who processed any transaction can only be deactivated; nobody
+ * deactivates themselves; and the last active user who can manage roles stays.
+ */
+@Configuration(proxyBeanMethods = false)
+class StaffRecords {
+
+	@Bean
+	RecordKind staffKind(StaffMembers staff) {
+		return new RecordKind("staff", "staff", "staff", "display_name || ' (' || username || ')'",
+				List.of(new Dependent("salesOrders", "sales order", "sales orders", "sales_orders", "processed_by"),
+						new Dependent("approvalRequests", "approval request", "approval requests", "approval_requests",
+								"requested_by"),
+						new Dependent("approvalDecisions", "approval decision", "approval decisions", "approval_requests",
+								"decided_by")),
+				id -> RecordKind.OpenWork.NONE, (id, transition) -> refusal(staff, id, transition), staff::find);
+	}
+
+	private static Optional<String> refusal(StaffMembers staff, long id, Transition transition) {
+		if (transition != Transition.DEACTIVATE && transition != Transition.DELETE) {
+			return Optional.empty();
+		}
+		if (Permissions.current().map(me -> me.id() == id).orElse(false)) {
+			return Optional.of("nobody can " + transition.verb() + " themselves; ask another owner.");
+		}
+		staff.lockRoleManagers();
+		boolean onlyRoleManager = staff.otherActiveRoleManagers(id) == 0 && staff.otherActiveRoleManagers(-1) == 1;
+		if (onlyRoleManager) {
+			return Optional.of("this is the last active user who can manage roles; give that to someone else first.");
+		}
+		return Optional.empty();
+	}
+
+}

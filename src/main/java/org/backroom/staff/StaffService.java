@@ -1,0 +1,125 @@
+package org.backroom.staff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
+import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.lifecycle.LifecycleStatus;
+import org.backroom.web.Cursor;
+import org.backroom.web.Page;
+import org.backroom.web.Preconditions.VersionConflict;
+import org.backroom.web.ValidationFailed;
+import org.backroom.web.ValidationFailed.FieldError;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeping staff users and their roles. Their lifecycle (deactivate, delete, ...) is the shared one. */
+@Service
+class StaffService {
+
+	private final StaffMembers staff;
+
+	private final Roles roles;
+
+	private final PasswordEncoder passwords;
+
+	private final Permissions permissions;
+
+	StaffService(StaffMembers staff, Roles roles, PasswordEncoder passwords, Permissions permissions) {
+		this.staff = staff;
+		this.roles = roles;
+		this.passwords = passwords;
+		this.permissions = permissions;
+	}
+
+	@PreAuthorize("@permissions.require('staff.create')")
+	@Transactional
+	Staff create(StaffForm form) {
+		List<FieldError> errors = new ArrayList<>();
+		String username = form.username() == null ? "" : form.username().strip().toLowerCase(Locale.ROOT);
+		if (username.isEmpty()) {
+			errors.add(new FieldError("username", "is required"));
+		}
+		else if (staff.usernameTaken(username)) {
+			errors.add(new FieldError("username", "is already taken"));
+		}
+		if (form.password() == null) {
+			errors.add(new FieldError("password", "is required"));
+		}
+		List<Long> roleIds = roleIds(form, errors);
+		if (!errors.isEmpty()) {
+			throw new ValidationFailed(errors);
+		}
+		if (!roleIds.isEmpty()) {
+			permissions.require("staff.manage");
+		}
+		long id = staff.insert(username, String.valueOf(form.displayName()).strip(), blankToNull(form.email()),
+				passwords.encode(form.password()));
+		staff.assignRoles(id, roleIds);
+		return get(id);
+	}
+
+	@PreAuthorize("@permissions.require('staff.edit')")
+	@Transactional
+	Staff update(long id, long expectedVersion, StaffForm form) {
+		StaffMembers.Current current = staff.lock(id).orElseThrow(() -> new RecordNotFound("staff user", id));
+		if (current.status() == LifecycleStatus.DELETED) {
+			throw new RecordInTrash("staff user", id, current.username());
+		}
+		if (current.version() != expectedVersion) {
+			throw VersionConflict.of("Staff user " + current.username(), expectedVersion, current.version());
+		}
+		List<FieldError> errors = new ArrayList<>();
+		List<Long> roleIds = roleIds(form, errors);
+		if (!errors.isEmpty()) {
+			throw new ValidationFailed(errors);
+		}
+		staff.update(id, String.valueOf(form.displayName()).strip(), blankToNull(form.email()));
+		if (form.roles() != null && !get(id).roles().equals(form.roleNames().stream().sorted().toList())) {
+			permissions.require("staff.manage");
+			staff.lockRoleManagers();
+			staff.assignRoles(id, roleIds);
+			if (staff.otherActiveRoleManagers(-1) == 0) {
+				throw new ValidationFailed(List.of(new FieldError("roles",
+						"would leave nobody active who can manage roles")));
+			}
+		}
+		return get(id);
+	}
+
+	@PreAuthorize("@permissions.require('staff.view')")
+	@Transactional(readOnly = true)
+	Staff get(long id) {
+		return staff.find(id).orElseThrow(() -> new RecordNotFound("staff user", id));
+	}
+
+	@PreAuthorize("@permissions.require('staff.view')")
+	@Transactional(readOnly = true)
+	Page<Staff> list(String status, @Nullable String query, @Nullable String cursor, int limit) {
+		List<Staff> rows = staff.list(status, query, Cursor.decode(cursor), limit + 1);
+		return Page.of(rows, limit, member -> new Cursor(member.displayName().toLowerCase(Locale.ROOT), member.id()));
+	}
+
+	private List<Long> roleIds(StaffForm form, List<FieldError> errors) {
+		List<String> names = form.roleNames();
+		List<Long> ids = roles.idsOf(names);
+		if (ids.size() != names.size()) {
+			errors.add(new FieldError("roles", "names a role that does not exist; roles are " + roles.all()
+				.stream()
+				.map(Role::name)
+				.toList()));
+		}
+		return ids;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.backroom.staff;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: each user creates and revokes their own, and can see no one else's. The secret is shown
+ * once, at creation; only its SHA-256 is stored.
+ */
+@Service
+class Tokens {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	Tokens(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A token as listed: never its secret. */
+	record Token(long id, String name, String prefix, Instant createdAt, @Nullable Instant lastUsedAt,
+			@Nullable Instant revokedAt) {
+	}
+
+	/** A new token, with the secret the user must copy now. */
+	record NewToken(long id, String name, String prefix, String token) {
+	}
+
+	record NewTokenCommand(@NotBlank(message = "is required") @Size(max = 100) @Nullable String name) {
+	}
+
+	@Transactional
+	NewToken create(long staffId, String name) {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String secret = "brt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String prefix = secret.substring(0, 10);
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("INSERT INTO api_tokens (staff_id, name, token_hash, prefix) VALUES (?, ?, ?, ?)")
+			.params(staffId, name.strip(), SignInDirectory.sha256(secret), prefix)
+			.update(keys, "id");
+		return new NewToken(keys.getKeyAs(Long.class), name.strip(), prefix, secret);
+	}
+
+	@Transactional(readOnly = true)
+	List<Token> mine(long staffId) {
+		return jdbc.sql("SELECT * FROM api_tokens WHERE staff_id = ? ORDER BY id").param(staffId).query((rs, row) -> new Token(
+				rs.getLong("id"), rs.getString("name"), rs.getString("prefix"),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), instant(rs.getObject("last_used_at", OffsetDateTime.class)),
+				instant(rs.getObject("revoked_at", OffsetDateTime.class)))).list();
+	}
+
+	/** Revokes one of the user's own tokens; someone else's token is as good as not there (404). */
+	@Transactional
+	void revoke(long staffId, long tokenId) {
+		int changed = jdbc.sql("UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = ? AND staff_id = ?")
+			.params(tokenId, staffId)
+			.update();
+		if (changed == 0) {
+			throw new RecordNotFound("API token", tokenId);
+		}
+	}
+
+	private static @Nullable Instant instant(@Nullable OffsetDateTime value) {
+		return value == null ? null : value.toInstant();
+	}
+
+}

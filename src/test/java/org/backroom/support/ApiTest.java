@@ -3,6 +3,7 @@ package org.backroom.support;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeEach;
 
@@ -26,10 +27,28 @@ public abstract class ApiTest {
 
 	protected Api anonymous;
 
+	/** Admin tokens by server port: one per running application, made once. */
+	private static final Map<Integer, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
+
 	@BeforeEach
 	void connect() {
 		anonymous = new Api(port);
-		api = anonymous.as("admin", ADMIN_PASSWORD);
+		api = signedInByToken(anonymous.as("admin", ADMIN_PASSWORD), ADMIN_TOKENS);
+	}
+
+	/**
+	 * The same user, signed in with a personal API token instead of a password: HTTP Basic checks the bcrypt hash
+	 * on every request (on purpose slow), which would make a test suite of thousands of requests crawl.
+	 */
+	private Api signedInByToken(Api withPassword, Map<Integer, String> cache) {
+		String token = cache.computeIfAbsent(port, key -> {
+			var created = withPassword.post("/api/me/tokens", Map.of("name", "tests"));
+			if (created.status() != 201) {
+				throw new IllegalStateException("Could not create an API token: " + created);
+			}
+			return created.json().path("token").asString();
+		});
+		return anonymous.with("Authorization", "Bearer " + token);
 	}
 
 	/** Creates a staff user holding these roles and answers a client signed in as them. */
@@ -40,7 +59,7 @@ public abstract class ApiTest {
 		if (created.status() != 201) {
 			throw new IllegalStateException("Could not create a test user: " + created);
 		}
-		return anonymous.as(username, STAFF_PASSWORD);
+		return signedInByToken(anonymous.as(username, STAFF_PASSWORD), new java.util.HashMap<>());
 	}
 
 }

@@ -60,7 +60,7 @@ INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_at
 SELECT coalesce(c.id, w.id), coalesce(c.name, w.name),
        CASE WHEN c.credit_allowed AND o.ts > now() - interval '120 days' AND o.r < 0.5 THEN 'CREDIT'
             WHEN o.r < 0.45 THEN 'CASH' ELSE 'CARD' END,
-       0, o.ts, (ARRAY['maria', 'tom', 'maria', 'owner'])[1 + floor(o.r * 4)::int]
+       0, o.ts, (ARRAY['maria', 'tom', 'maria', 'admin'])[1 + floor(o.r * 4)::int]
 FROM (
     SELECT day::date + make_interval(secs => 32400 + floor(random() * 36000)) AS ts,
            CASE WHEN random() < 0.3 THEN NULL ELSE 1 + floor(random() * 320)::int END AS pick,

@@ -16,6 +16,8 @@ import java.util.Optional;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
 
+import org.backroom.staff.StaffPrincipal;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -30,11 +32,11 @@ class PurchaseOrders {
 		this.jdbc = jdbc;
 	}
 
-	long insert(long supplierId, String supplierName, BigDecimal total, String createdBy,
+	long insert(long supplierId, String supplierName, BigDecimal total, StaffPrincipal by,
 			List<PurchaseOrder.Line> lines) {
 		var keys = new GeneratedKeyHolder();
-		jdbc.sql("INSERT INTO purchase_orders (supplier_id, supplier_name, total, created_by) VALUES (?, ?, ?, ?)")
-			.params(supplierId, supplierName, total, createdBy)
+		jdbc.sql("INSERT INTO purchase_orders (supplier_id, supplier_name, total, created_by, processed_by) VALUES (?, ?, ?, ?, ?)")
+			.params(supplierId, supplierName, total, by.username(), by.id())
 			.update(keys, "id");
 		long orderId = keys.getKeyAs(Long.class);
 		for (PurchaseOrder.Line line : lines) {

@@ -34,7 +34,7 @@ class PurchasingApi {
 	@Operation(summary = "Draft a purchase order: an active supplier, lines of active items")
 	@PostMapping
 	ResponseEntity<PurchaseOrder> create(@Valid @RequestBody NewPurchaseOrder order) {
-		PurchaseOrder created = service.create(order, "api");
+		PurchaseOrder created = service.create(order);
 		return withEtag(ResponseEntity.created(URI.create("/api/purchase-orders/" + created.id())), created);
 	}
 

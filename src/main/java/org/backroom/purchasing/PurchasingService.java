@@ -15,6 +15,8 @@ import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.purchasing.PurchaseOrderStatus.Move;
+import org.backroom.staff.Permissions;
+import org.backroom.staff.StaffPrincipal;
 import org.backroom.supplier.PurchaseSupplier;
 import org.backroom.supplier.SupplierService;
 import org.backroom.web.Cursor;
@@ -22,6 +24,7 @@ import org.backroom.web.Page;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,8 +53,10 @@ class PurchasingService {
 	}
 
 	/** Drafts a purchase order; the supplier and every item must be active. */
+	@PreAuthorize("@permissions.require('purchasing.create')")
 	@Transactional
-	PurchaseOrder create(NewPurchaseOrder request, String by) {
+	PurchaseOrder create(NewPurchaseOrder request) {
+		StaffPrincipal by = Permissions.current().orElseThrow();
 		Parties parties = lock(Objects.requireNonNull(request.supplierId()), request.itemIds());
 		List<PurchaseOrder.Line> lines = request.priced(parties.items());
 		BigDecimal total = lines.stream().map(PurchaseOrder.Line::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -62,6 +67,7 @@ class PurchasingService {
 	}
 
 	/** Sends a draft to the supplier; refused, naming each of them, when its supplier or items are no longer active. */
+	@PreAuthorize("@permissions.require('purchasing.order')")
 	@Transactional
 	PurchaseOrder order(long id) {
 		PurchaseOrder order = locked(id);
@@ -75,6 +81,7 @@ class PurchasingService {
 	 * Takes the goods of an ordered purchase order into stock. The goods arrived whatever happened to the records
 	 * since, so inactive items are received too, and the order keeps a warning naming each of them.
 	 */
+	@PreAuthorize("@permissions.require('purchasing.receive')")
 	@Transactional
 	PurchaseOrder receive(long id) {
 		PurchaseOrder order = locked(id);
@@ -99,6 +106,7 @@ class PurchasingService {
 	}
 
 	/** Cancels a draft or an ordered purchase order; a received one stays received. */
+	@PreAuthorize("@permissions.require('purchasing.cancel')")
 	@Transactional
 	PurchaseOrder cancel(long id, @Nullable String reason) {
 		PurchaseOrder order = locked(id);
@@ -111,11 +119,13 @@ class PurchasingService {
 		return moved(order, Move.CANCEL, why, Map.of());
 	}
 
+	@PreAuthorize("@permissions.require('purchasing.view')")
 	@Transactional(readOnly = true)
 	PurchaseOrder get(long id) {
 		return orders.find(id).orElseThrow(() -> new RecordNotFound("purchase order", id));
 	}
 
+	@PreAuthorize("@permissions.require('purchasing.view')")
 	@Transactional(readOnly = true)
 	Page<PurchaseOrder> list(@Nullable Long supplierId, @Nullable String status, @Nullable String cursor, int limit) {
 		PurchaseOrderStatus wanted = status == null || status.isBlank() ? null : PurchaseOrderStatus.parse(status);

@@ -21,6 +21,8 @@ class StaffRecords {
 	RecordKind staffKind(StaffMembers staff) {
 		return new RecordKind("staff", "staff", "staff", "display_name || ' (' || username || ')'",
 				List.of(new Dependent("salesOrders", "sales order", "sales orders", "sales_orders", "processed_by"),
+						new Dependent("purchaseOrders", "purchase order", "purchase orders", "purchase_orders",
+								"processed_by"),
 						new Dependent("approvalRequests", "approval request", "approval requests", "approval_requests",
 								"requested_by"),
 						new Dependent("approvalDecisions", "approval decision", "approval decisions", "approval_requests",

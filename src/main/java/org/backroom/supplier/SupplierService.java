@@ -12,6 +12,7 @@ import org.backroom.web.Page;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +33,14 @@ public class SupplierService {
 		this.edits = edits;
 	}
 
+	@PreAuthorize("@permissions.require('supplier.create')")
 	@Transactional
 	Supplier create(SupplierForm form) {
 		return edits.created(kind(), suppliers.insert(form), this::get);
 	}
 
 	/** Edits a supplier made from the given version; a supplier in the trash must be restored first. */
+	@PreAuthorize("@permissions.require('supplier.edit')")
 	@Transactional
 	Supplier update(long id, long expectedVersion, SupplierForm form) {
 		return edits.edit(kind(), id, expectedVersion, this::get, () -> suppliers.update(id, form));
@@ -47,17 +50,20 @@ public class SupplierService {
 		return kinds.byPath(SupplierRecords.PATH);
 	}
 
+	@PreAuthorize("@permissions.require('supplier.view')")
 	@Transactional(readOnly = true)
 	Supplier get(long id) {
 		return suppliers.find(id).orElseThrow(() -> new RecordNotFound("supplier", id));
 	}
 
+	@PreAuthorize("@permissions.require('supplier.view')")
 	@Transactional(readOnly = true)
 	Page<Supplier> list(String status, @Nullable String query, @Nullable String cursor, int limit) {
 		List<Supplier> rows = suppliers.list(status, query, Cursor.decode(cursor), limit + 1);
 		return Page.of(rows, limit, supplier -> RecordQueries.after(supplier.name(), supplier.id()));
 	}
 
+	@PreAuthorize("@permissions.require('supplier.view')")
 	@Transactional(readOnly = true)
 	List<Suppliers.Lookup> lookup(@Nullable String query) {
 		return suppliers.lookup(query);

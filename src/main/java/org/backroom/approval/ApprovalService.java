@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.backroom.audit.AuditTrail;
 import org.backroom.lifecycle.Lifecycle;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.RecordKind;
@@ -48,8 +49,11 @@ class ApprovalService implements TransitionGate {
 
 	private final ApprovalSettings approvalSettings;
 
+	private final AuditTrail audit;
+
 	ApprovalService(JdbcClient jdbc, SettingsService settings, Permissions permissions, Lifecycle lifecycle,
-			RecordKinds kinds, ApprovalSettings approvalSettings) {
+			RecordKinds kinds, ApprovalSettings approvalSettings, AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.permissions = permissions;
@@ -74,7 +78,10 @@ class ApprovalService implements TransitionGate {
 				VALUES (?, ?, ?, ?, ?, now() + make_interval(secs => ?))""")
 			.params(action, kind.name(), id, reason, me().id(), approvalSettings.expireAfter().toSeconds())
 			.update(keys, "id");
-		return Optional.of(get(keys.getKeyAs(Long.class)));
+		ApprovalRequest request = get(keys.getKeyAs(Long.class));
+		audit.record("approval.request", kind.name(), id, reason,
+				java.util.Map.of("approvalRequest", request.id(), "action", action));
+		return Optional.of(request);
 	}
 
 	@PreAuthorize("@permissions.require('approval.decide')")
@@ -82,6 +89,8 @@ class ApprovalService implements TransitionGate {
 	ApprovalRequest approve(long id, String reason) {
 		ApprovalRequest request = lockPending(id);
 		decide(request, "APPROVED", reason);
+		audit.record("approval.approve", request.recordKind(), request.recordId(), reason,
+				java.util.Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
 		RecordKind kind = kinds.byName(request.recordKind());
 		Transition transition = Transition.valueOf(request.action()
 			.substring(request.action().indexOf('.') + 1)
@@ -93,7 +102,10 @@ class ApprovalService implements TransitionGate {
 	@PreAuthorize("@permissions.require('approval.decide')")
 	@Transactional
 	ApprovalRequest reject(long id, String reason) {
-		decide(lockPending(id), "REJECTED", reason);
+		ApprovalRequest request = lockPending(id);
+		decide(request, "REJECTED", reason);
+		audit.record("approval.reject", request.recordKind(), request.recordId(), reason,
+				java.util.Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
 		return get(id);
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.backroom.audit.AuditTrail;
 import org.backroom.lifecycle.LifecyclePolicy;
 import org.backroom.lifecycle.LifecycleSettings;
 import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
@@ -41,7 +42,11 @@ public class SettingsService implements LifecyclePolicy {
 
 	private final TrashSettings trashDefaults;
 
-	SettingsService(JdbcClient jdbc, LifecycleSettings lifecycleDefaults, TrashSettings trashDefaults) {
+	private final AuditTrail audit;
+
+	SettingsService(JdbcClient jdbc, LifecycleSettings lifecycleDefaults, TrashSettings trashDefaults,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.lifecycleDefaults = lifecycleDefaults;
 		this.trashDefaults = trashDefaults;
@@ -116,6 +121,9 @@ public class SettingsService implements LifecyclePolicy {
 				ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now(), updated_by = excluded.updated_by""")
 			.params(key, JSON.writeValueAsString(value), actor)
 			.update());
+		if (!changes.isEmpty()) {
+			audit.record("settings.update", null, null, null, changes);
+		}
 		return changes;
 	}
 

@@ -3,6 +3,8 @@ package org.backroom.staff;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.backroom.audit.AuditTrail;
+import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.web.Preconditions.VersionConflict;
 import org.backroom.web.Refusal;
@@ -20,8 +22,11 @@ class RoleService {
 
 	private final Roles roles;
 
-	RoleService(Roles roles) {
+	private final AuditTrail audit;
+
+	RoleService(Roles roles, AuditTrail audit) {
 		this.roles = roles;
+		this.audit = audit;
 	}
 
 	@PreAuthorize("@permissions.has('role.manage') or @permissions.require('staff.view')")
@@ -40,7 +45,9 @@ class RoleService {
 	@Transactional
 	Role create(RoleForm form) {
 		String name = checked(form, 0);
-		return get(roles.insert(name, form.description(), form.permissionList()));
+		Role created = get(roles.insert(name, form.description(), form.permissionList()));
+		audit.record("role.create", "role", created.id(), null, Changes.of(created));
+		return created;
 	}
 
 	@PreAuthorize("@permissions.require('role.manage')")
@@ -59,7 +66,9 @@ class RoleService {
 			throw VersionConflict.of("Role " + current.name(), expectedVersion, current.version());
 		}
 		roles.update(id, checked(form, id), form.description(), form.permissionList());
-		return get(id);
+		Role after = get(id);
+		audit.record("role.update", "role", id, null, Changes.between(current, after));
+		return after;
 	}
 
 	@PreAuthorize("@permissions.require('role.manage')")
@@ -72,6 +81,7 @@ class RoleService {
 					+ " staff user(s); take it from them first.");
 		}
 		roles.delete(id);
+		audit.record("role.delete", "role", id, null, Changes.of(current));
 	}
 
 	private String checked(RoleForm form, long exceptId) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.backroom.audit.AuditTrail;
+import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleStatus;
@@ -31,7 +33,11 @@ class StaffService {
 
 	private final Permissions permissions;
 
-	StaffService(StaffMembers staff, Roles roles, PasswordEncoder passwords, Permissions permissions) {
+	private final AuditTrail audit;
+
+	StaffService(StaffMembers staff, Roles roles, PasswordEncoder passwords, Permissions permissions,
+			AuditTrail audit) {
+		this.audit = audit;
 		this.staff = staff;
 		this.roles = roles;
 		this.passwords = passwords;
@@ -62,7 +68,9 @@ class StaffService {
 		long id = staff.insert(username, String.valueOf(form.displayName()).strip(), blankToNull(form.email()),
 				passwords.encode(form.password()));
 		staff.assignRoles(id, roleIds);
-		return get(id);
+		Staff created = get(id);
+		audit.record("staff.create", "staff", id, null, Changes.of(created));
+		return created;
 	}
 
 	@PreAuthorize("@permissions.require('staff.edit')")
@@ -80,6 +88,7 @@ class StaffService {
 		if (!errors.isEmpty()) {
 			throw new ValidationFailed(errors);
 		}
+		Staff before = get(id);
 		staff.update(id, String.valueOf(form.displayName()).strip(), blankToNull(form.email()));
 		if (form.roles() != null && !get(id).roles().equals(form.roleNames().stream().sorted().toList())) {
 			permissions.require("staff.manage");
@@ -90,7 +99,9 @@ class StaffService {
 						"would leave nobody active who can manage roles")));
 			}
 		}
-		return get(id);
+		Staff after = get(id);
+		audit.record("staff.update", "staff", id, null, Changes.between(before, after));
+		return after;
 	}
 
 	@PreAuthorize("@permissions.require('staff.view')")

@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.backroom.audit.AuditTrail;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.jspecify.annotations.Nullable;
 
@@ -27,8 +28,11 @@ class Tokens {
 
 	private final JdbcClient jdbc;
 
-	Tokens(JdbcClient jdbc) {
+	private final AuditTrail audit;
+
+	Tokens(JdbcClient jdbc, AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	/** A token as listed: never its secret. */
@@ -53,7 +57,9 @@ class Tokens {
 		jdbc.sql("INSERT INTO api_tokens (staff_id, name, token_hash, prefix) VALUES (?, ?, ?, ?)")
 			.params(staffId, name.strip(), SignInDirectory.sha256(secret), prefix)
 			.update(keys, "id");
-		return new NewToken(keys.getKeyAs(Long.class), name.strip(), prefix, secret);
+		long id = keys.getKeyAs(Long.class);
+		audit.record("token.create", "staff", staffId, null, java.util.Map.of("token", name.strip(), "prefix", prefix));
+		return new NewToken(id, name.strip(), prefix, secret);
 	}
 
 	@Transactional(readOnly = true)
@@ -73,6 +79,7 @@ class Tokens {
 		if (changed == 0) {
 			throw new RecordNotFound("API token", tokenId);
 		}
+		audit.record("token.revoke", "staff", staffId, null, java.util.Map.of("tokenId", tokenId));
 	}
 
 	private static @Nullable Instant instant(@Nullable OffsetDateTime value) {

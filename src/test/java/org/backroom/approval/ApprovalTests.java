@@ -61,6 +61,10 @@ class ApprovalTests extends ApiTest {
 		assertThat(approved.status()).isEqualTo(200);
 		assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
 		assertThat(status()).isEqualTo("ACTIVE");
+
+		String history = api.get("/api/customers/" + customerId + "/history").body();
+		assertThat(history).contains("approval.request", "she is back", "approval.approve", "confirmed by phone",
+				"customer.reactivate");
 	}
 
 	@Test

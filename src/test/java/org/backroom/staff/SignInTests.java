@@ -22,10 +22,13 @@ class SignInTests extends ApiTest {
 	}
 
 	@Test
-	void refusesAWrongPasswordWithAProblem() {
-		var answer = anonymous.as("admin", "not-the-password").get("/api/me");
+	void refusesAWrongPasswordWithAProblemAndKeepsTheAttemptInTheAuditTrail() {
+		var answer = anonymous.as("nosuchuser", "not-the-password").get("/api/me");
 		assertThat(answer.status()).isEqualTo(401);
 		assertThat(answer.problemType()).isEqualTo("unauthenticated");
+		var trail = api.get("/api/audit?action=staff.sign-in-failed&limit=100");
+		assertThat(trail.status()).isEqualTo(200);
+		assertThat(trail.body()).contains("nosuchuser");
 	}
 
 	@Test

@@ -69,6 +69,12 @@ public class CustomerService {
 
 	@PreAuthorize("@permissions.require('customer.view')")
 	@Transactional(readOnly = true)
+	java.util.Map<String, Long> counts() {
+		return customers.countByStatus();
+	}
+
+	@PreAuthorize("@permissions.require('customer.view')")
+	@Transactional(readOnly = true)
 	List<Customers.Lookup> lookup(@Nullable String query) {
 		return customers.lookup(query, LOOKUP_LIMIT);
 	}

@@ -83,6 +83,16 @@ class Customers {
 			.optional();
 	}
 
+	/** How many customers are in each status, for the dashboard: ACTIVE, INACTIVE, DELETED. */
+	java.util.Map<String, Long> countByStatus() {
+		java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+		List.of("ACTIVE", "INACTIVE", "DELETED").forEach(status -> counts.put(status, 0L));
+		jdbc.sql("SELECT status, count(*) AS n FROM customers GROUP BY status")
+			.query((rs, row) -> counts.put(rs.getString("status"), rs.getLong("n")))
+			.list();
+		return counts;
+	}
+
 	long walkInId() {
 		return jdbc.sql("SELECT id FROM customers WHERE code = ?").param(WALK_IN_CODE).query(Long.class).single();
 	}

@@ -2,7 +2,6 @@ package org.backroom.lifecycle;
 
 import java.net.URI;
 import java.util.Map;
-import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -32,12 +31,12 @@ class LifecycleApi {
 
 	private final Lifecycle lifecycle;
 
-	private final TransitionGate gate;
+	private final LifecycleActions actions;
 
-	LifecycleApi(RecordKinds kinds, Lifecycle lifecycle, TransitionGate gate) {
+	LifecycleApi(RecordKinds kinds, Lifecycle lifecycle, LifecycleActions actions) {
 		this.kinds = kinds;
 		this.lifecycle = lifecycle;
-		this.gate = gate;
+		this.actions = actions;
 	}
 
 	@Operation(summary = "Deactivate: hide from pickers and new work, keep all history")
@@ -66,12 +65,11 @@ class LifecycleApi {
 	ResponseEntity<Object> purge(@PathVariable String kind, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Reason body) {
 		RecordKind recordKind = kinds.byPath(kind);
-		String reason = Reason.require(reason(body));
-		Optional<ResponseEntity<Object>> held = held(recordKind, id, Transition.PURGE, reason);
-		if (held.isPresent()) {
-			return held.get();
+		LifecycleActions.Result result = actions.perform(recordKind, id, Transition.PURGE, Reason.require(reason(body)));
+		if (result instanceof LifecycleActions.Held held) {
+			return accepted(held);
 		}
-		Lifecycle.Outcome outcome = lifecycle.apply(recordKind, id, Transition.PURGE, reason);
+		Lifecycle.Outcome outcome = ((LifecycleActions.Done) result).outcome();
 		return ResponseEntity.ok(Map.of("outcome", "PURGED", "recordKind", recordKind.name(), "recordId", id, "detail",
 				outcome.detail()));
 	}
@@ -97,22 +95,19 @@ class LifecycleApi {
 
 	private ResponseEntity<Object> transition(String kind, long id, Transition transition, @Nullable Reason body) {
 		RecordKind recordKind = kinds.byPath(kind);
-		String reason = Reason.require(reason(body));
-		Optional<ResponseEntity<Object>> held = held(recordKind, id, transition, reason);
-		if (held.isPresent()) {
-			return held.get();
+		LifecycleActions.Result result = actions.perform(recordKind, id, transition, Reason.require(reason(body)));
+		if (result instanceof LifecycleActions.Held held) {
+			return accepted(held);
 		}
-		lifecycle.apply(recordKind, id, transition, reason);
 		RecordKind.Versioned record = view(recordKind, id);
 		return ResponseEntity.ok().eTag(Preconditions.etag(record.version())).body(record);
 	}
 
 	/** 202 Accepted with the pending approval request, when the store wants a second pair of eyes on this. */
-	private Optional<ResponseEntity<Object>> held(RecordKind kind, long id, Transition transition, String reason) {
-		return gate.hold(kind, id, transition, reason)
-			.<ResponseEntity<Object>>map(request -> ResponseEntity.accepted()
-				.location(URI.create("/api/approvals/" + request.id()))
-				.body(request));
+	private static ResponseEntity<Object> accepted(LifecycleActions.Held held) {
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/approvals/" + held.request().id()))
+			.body(held.request());
 	}
 
 	private static RecordKind.Versioned view(RecordKind kind, long id) {

@@ -14,4 +14,7 @@ public interface LifecyclePolicy {
 
 	Duration trashRetention();
 
+	/** Whether this action ({@code customer.reactivate}) waits for a second person's approval now. */
+	boolean approvalRequired(String action);
+
 }

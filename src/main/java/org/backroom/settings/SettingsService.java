@@ -62,6 +62,7 @@ public class SettingsService implements LifecyclePolicy {
 	}
 
 	/** Whether this action ({@code customer.reactivate}) must wait for approval now. */
+	@Override
 	public boolean approvalRequired(String action) {
 		return read("approvals." + action).map(JsonNode::asBoolean).orElse(false);
 	}

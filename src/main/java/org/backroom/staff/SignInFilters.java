@@ -47,6 +47,11 @@ public class SignInFilters {
 				if (wait.isPresent()) {
 					long seconds = Math.max(1, wait.get().toSeconds());
 					response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+					if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+						// The sign-in form: say it on the form, not in JSON the browser would show raw.
+						response.sendRedirect("/login?throttled=" + seconds);
+						return;
+					}
 					ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
 							"Too many failed sign-ins", "Too many failed sign-ins for this user or from this address; try again in "
 									+ seconds + " seconds.");

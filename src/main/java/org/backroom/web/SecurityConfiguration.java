@@ -1,6 +1,8 @@
 package org.backroom.web;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.core.AuthenticationException;
@@ -46,7 +49,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.formLogin(Customizer.withDefaults())
+			.formLogin(form -> form.loginPage("/login").permitAll().failureHandler(SecurityConfiguration::signInFailed))
 			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
 			.logout(Customizer.withDefaults())
 			// Requests that carry their own credentials cannot be forged by another site; sessions need the token.
@@ -54,8 +57,7 @@ class SecurityConfiguration {
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
-						"forbidden", "Not allowed", "This request was refused: " + ex.getMessage())))
+				.accessDeniedHandler(SecurityConfiguration::denied))
 			.addFilterBefore(signIn.throttle(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(signIn.bearerTokens(), BasicAuthenticationFilter.class)
 			.addFilterBefore(signIn.freshPermissions(), AuthorizationFilter.class)
@@ -69,6 +71,26 @@ class SecurityConfiguration {
 		ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
 				ex instanceof BadCredentialsException ? "The user name or password is wrong."
 						: "Sign in first: send HTTP Basic credentials or an API token (Authorization: Bearer …).");
+	}
+
+	/** Back to the form, keeping the user name that was typed (never the password). */
+	private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		String username = request.getParameter("username");
+		response.sendRedirect("/login?error" + (username == null ? ""
+				: "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)));
+	}
+
+	/** 403: a problem detail for the API; for pages, the friendly error page (a stale form's CSRF token ends here). */
+	private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
+			throws IOException {
+		if (API.matches(request)) {
+			ProblemResponses.write(response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
+					"This request was refused: " + ex.getMessage());
+		}
+		else {
+			response.sendError(HttpStatus.FORBIDDEN.value());
+		}
 	}
 
 	@Bean

@@ -1,0 +1,71 @@
+package org.backroom.item;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.backroom.lifecycle.LifecycleStatus;
+import org.backroom.web.PageController;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The till's item picker and barcode field. They offer only active items, from the same lookup as the API, and
+ * answer a line for the sale's cart; the sale checks every item again when it is recorded.
+ */
+@PageController
+class ItemPickerPages {
+
+	private final ItemService service;
+
+	ItemPickerPages(ItemService service) {
+		this.service = service;
+	}
+
+	@GetMapping("/items/picker")
+	String picker(@RequestParam(defaultValue = "") String q, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("options", q.isBlank() ? List.of() : service.lookup(q));
+		return "item/picker :: options";
+	}
+
+	/** One cart line for the item picked; an item that stopped being active since it was offered is refused. */
+	@GetMapping("/items/{id}/till-line")
+	String line(@PathVariable long id, Model model, HttpServletResponse response) {
+		Item item = service.get(id);
+		if (item.status() != LifecycleStatus.ACTIVE) {
+			return message(model, response, "#item-message",
+					item.name() + " (" + item.sku() + ") is not active and cannot be sold.");
+		}
+		model.addAttribute("line", new Items.Lookup(item.id(), item.sku(), item.name(), item.barcode(), item.price(),
+				item.stockOnHand()));
+		response.setHeader("HX-Trigger-After-Settle", "cart-changed");
+		return "item/picker :: line";
+	}
+
+	/** A scanned or typed barcode: the active item with exactly that barcode goes into the cart. */
+	@GetMapping("/items/scan")
+	String scan(@RequestParam(defaultValue = "") String barcode, Model model, HttpServletResponse response) {
+		String code = barcode.strip();
+		Optional<Items.Lookup> item = code.isEmpty() ? Optional.empty()
+				: service.lookup(code).stream().filter(found -> code.equals(found.barcode())).findFirst();
+		if (item.isEmpty()) {
+			return message(model, response, "#scan-message", "No active item has the barcode “" + code + "”.");
+		}
+		model.addAttribute("line", item.get());
+		response.setHeader("HX-Trigger-After-Settle", "cart-changed");
+		return "item/picker :: line";
+	}
+
+	/** Says why nothing was added, in the message area instead of the cart (htmx retargets the answer). */
+	private static String message(Model model, HttpServletResponse response, String target, String text) {
+		response.setHeader("HX-Retarget", target);
+		response.setHeader("HX-Reswap", "innerHTML");
+		model.addAttribute("text", text);
+		return "item/picker :: message";
+	}
+
+}

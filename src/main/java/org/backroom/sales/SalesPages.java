@@ -1,0 +1,57 @@
+package org.backroom.sales;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.backroom.web.Htmx;
+import org.backroom.web.PageController;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Sales as pages: the list (also a customer's order history, which the customer page loads from here, since
+ * orders are this feature's) and one order.
+ */
+@PageController
+class SalesPages {
+
+	private final SalesService service;
+
+	private final SalesFigures figures;
+
+	SalesPages(SalesService service, SalesFigures figures) {
+		this.service = service;
+		this.figures = figures;
+	}
+
+	/** The dashboard's sales panel: today, this month, and a bar per month for the last year. */
+	@GetMapping("/sales/figures")
+	@PreAuthorize("@permissions.require('sales.view')")
+	String figures(Model model) {
+		var months = figures.lastTwelveMonths();
+		var highest = months.stream().map(SalesFigures.Month::total).reduce(java.math.BigDecimal.ONE, java.math.BigDecimal::max);
+		model.addAttribute("today", figures.since("day"));
+		model.addAttribute("month", figures.since("month"));
+		model.addAttribute("months", months);
+		model.addAttribute("highest", highest);
+		return "sales/figures :: figures";
+	}
+
+	@GetMapping("/sales")
+	String list(@RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(required = false) @Nullable String cursor, HttpServletRequest request, Model model) {
+		model.addAttribute("customerId", customerId);
+		model.addAttribute("page", service.list(customerId, cursor, 25));
+		return Htmx.isPartial(request) ? "sales/list :: orders" : "sales/list";
+	}
+
+	@GetMapping("/sales/{id:\\d+}")
+	String order(@PathVariable long id, Model model) {
+		model.addAttribute("order", service.get(id));
+		return "sales/order";
+	}
+
+}

@@ -1,0 +1,109 @@
+package org.backroom.sales;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import org.backroom.web.FieldErrors;
+import org.backroom.web.PageController;
+import org.backroom.web.Refusal;
+import org.backroom.web.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The till: a customer (walk-in unless one is picked), items from typeahead pickers or a scanned barcode, a
+ * payment method, the running total, and completing the sale through the same service as the API. A refused sale
+ * shows why on the till with the cart as it was; the service's transaction has saved nothing of it.
+ */
+@PageController
+class TillPages {
+
+	private final SalesService service;
+
+	private final Validator validator;
+
+	TillPages(SalesService service, Validator validator) {
+		this.service = service;
+		this.validator = validator;
+	}
+
+	@GetMapping("/sales/new")
+	String till(Model model) {
+		return show(model, new Cart(List.of()), null, null, "CASH", null, new FieldErrors());
+	}
+
+	/** The running total, recomputed whenever a line is added, changed or removed. */
+	@PostMapping("/sales/new/total")
+	String total(@RequestParam(required = false) @Nullable List<Long> itemId,
+			@RequestParam(required = false) @Nullable List<String> sku,
+			@RequestParam(required = false) @Nullable List<String> name,
+			@RequestParam(required = false) @Nullable List<String> price,
+			@RequestParam(required = false) @Nullable List<String> quantity, Model model) {
+		model.addAttribute("total", Cart.from(itemId, sku, name, price, quantity).total());
+		return "sales/till :: total";
+	}
+
+	@PostMapping("/sales/new")
+	String complete(@RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(required = false) @Nullable String customerName,
+			@RequestParam(defaultValue = "") String payment, @RequestParam(required = false) @Nullable List<Long> itemId,
+			@RequestParam(required = false) @Nullable List<String> sku,
+			@RequestParam(required = false) @Nullable List<String> name,
+			@RequestParam(required = false) @Nullable List<String> price,
+			@RequestParam(required = false) @Nullable List<String> quantity, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		Cart cart = Cart.from(itemId, sku, name, price, quantity);
+		FieldErrors errors = new FieldErrors();
+		NewSale.Payment method = payment(payment);
+		if (method == null) {
+			errors.add("payment", "choose cash, card or credit");
+		}
+		NewSale sale = new NewSale(customerId, method, cart.saleLines());
+		errors.addAll(validator.validate(sale));
+		if (errors.isEmpty()) {
+			try {
+				SalesOrder order = service.sell(sale);
+				redirect.addFlashAttribute("message", "Sale " + order.number() + " completed: " + order.total() + " ("
+						+ order.payment().name().toLowerCase(java.util.Locale.ROOT) + ").");
+				return "redirect:/sales/" + order.id();
+			}
+			catch (ValidationFailed failed) {
+				errors.addAll(failed);
+			}
+			catch (Refusal refusal) {
+				response.setStatus(refusal.status().value());
+				return show(model, cart, customerId, customerName, payment, refusal, errors);
+			}
+		}
+		response.setStatus(422);
+		return show(model, cart, customerId, customerName, payment, null, errors);
+	}
+
+	private static String show(Model model, Cart cart, @Nullable Long customerId, @Nullable String customerName,
+			String payment, @Nullable Refusal refusal, FieldErrors errors) {
+		model.addAttribute("cart", cart);
+		model.addAttribute("total", cart.total());
+		model.addAttribute("customerId", customerId);
+		model.addAttribute("customerName", customerName);
+		model.addAttribute("payment", payment);
+		model.addAttribute("problem", refusal == null ? null : refusal.title() + ": " + refusal.getMessage());
+		model.addAttribute("errors", errors.getMap());
+		return "sales/till";
+	}
+
+	private static NewSale.@Nullable Payment payment(String value) {
+		for (NewSale.Payment method : NewSale.Payment.values()) {
+			if (method.name().equalsIgnoreCase(value)) {
+				return method;
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,172 @@
+package org.backroom.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.backroom.support.ApiTest;
+import org.backroom.support.BackroomTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of browser tests: the real application on a random port with its embedded PostgreSQL, driven by Debian's
+ * headless Chromium the way a person would click it. One browser per test class; setup data goes through the API.
+ */
+@BackroomTest
+@ExtendWith(BrowserAvailable.class)
+abstract class BrowserTest extends ApiTest {
+
+	protected static WebDriver browser;
+
+	private static Path profile;
+
+	@LocalServerPort
+	private int port;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		profile = Files.createTempDirectory("backroom-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BrowserAvailable.CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,900");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(BrowserAvailable.CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		browser = new ChromeDriver(service, options);
+		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (browser != null) {
+			browser.quit();
+			browser = null;
+		}
+		if (profile != null) {
+			try (var files = Files.walk(profile)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			}
+		}
+	}
+
+	/** Every test leaves a picture of where it ended: target/screenshots/<test>.png. */
+	@AfterEach
+	void screenshotAndSignOut(TestInfo test) {
+		screenshot(test.getTestMethod().map(method -> method.getName()).orElse(test.getDisplayName()));
+		browser.manage().deleteAllCookies();
+	}
+
+	protected void screenshot(String name) {
+		try {
+			Path file = Path.of("target", "screenshots", name + ".png");
+			Files.createDirectories(file.getParent());
+			Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+			Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected void open(String path) {
+		browser.get("http://localhost:" + port + path);
+	}
+
+	protected void signIn(String username, String password) {
+		browser.manage().deleteAllCookies();
+		open("/login");
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		waitFor(By.cssSelector("form.signout"));
+	}
+
+	protected void signInAsOwner() {
+		signIn("admin", ADMIN_PASSWORD);
+	}
+
+	/** Makes a staff user with these roles; answers the user name (the password is STAFF_PASSWORD). */
+	protected String newStaff(String... roles) {
+		String username = "ui" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		var created = api.post("/api/staff", Map.of("username", username, "displayName", "Staff " + username,
+				"password", STAFF_PASSWORD, "roles", List.of(roles)));
+		if (created.status() != 201) {
+			throw new IllegalStateException("Could not create a staff user: " + created);
+		}
+		return username;
+	}
+
+	protected WebElement waitFor(By locator) {
+		return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+	}
+
+	protected void waitForText(By locator, String text) {
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+	}
+
+	/** Opens the record page's Actions menu and picks an action; answers the dialog it shows. */
+	protected WebElement chooseAction(String verb) {
+		browser.findElement(By.cssSelector("details.menu > summary")).click();
+		waitFor(By.id("action-" + verb)).click();
+		return waitFor(By.cssSelector("#action-dialog[data-verb='" + verb + "']"));
+	}
+
+	/** Gives a reason in the open dialog and confirms. */
+	protected void confirmWithReason(String reason) {
+		WebElement dialog = waitFor(By.id("action-dialog"));
+		dialog.findElement(By.id("reason")).sendKeys(reason);
+		dialog.findElement(By.cssSelector("button[type=submit]")).click();
+	}
+
+	protected static String unique(String name) {
+		return name + " " + UUID.randomUUID().toString().substring(0, 6);
+	}
+
+	protected long newCustomer(String name) {
+		return api.post("/api/customers", Map.of("name", name)).json().path("id").asLong();
+	}
+
+	protected long newItem(String name, String sku, String barcode, String price) {
+		var created = api.post("/api/items", Map.of("sku", sku, "name", name, "barcode", barcode, "price", price));
+		if (created.status() != 201) {
+			throw new IllegalStateException("Could not create an item: " + created);
+		}
+		return created.json().path("id").asLong();
+	}
+
+	/** Records a cash sale through the API; answers its number. */
+	protected String sell(long customerId, long itemId) {
+		var sold = api.post("/api/sales-orders", Map.of("customerId", customerId, "payment", "CASH", "lines",
+				List.of(Map.of("itemId", itemId, "quantity", 1))));
+		if (sold.status() != 201) {
+			throw new IllegalStateException("Could not sell: " + sold);
+		}
+		return sold.json().path("number").asString();
+	}
+
+}

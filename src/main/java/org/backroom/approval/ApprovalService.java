@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * record's state checked again) or rejects it. Requests expire unanswered.
  */
 @Service
-class ApprovalService implements TransitionGate {
+class ApprovalService implements TransitionGate, ApprovalRequests {
 
 	private final JdbcClient jdbc;
 
@@ -51,9 +51,12 @@ class ApprovalService implements TransitionGate {
 
 	private final AuditTrail audit;
 
+	private final List<ApprovableAction> ownActions;
+
 	ApprovalService(JdbcClient jdbc, SettingsService settings, Permissions permissions, Lifecycle lifecycle,
-			RecordKinds kinds, ApprovalSettings approvalSettings, AuditTrail audit) {
+			RecordKinds kinds, ApprovalSettings approvalSettings, AuditTrail audit, List<ApprovableAction> ownActions) {
 		this.audit = audit;
+		this.ownActions = ownActions;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.permissions = permissions;
@@ -72,16 +75,22 @@ class ApprovalService implements TransitionGate {
 		// Asking needs the permission the action itself needs, and a record the action could run on now.
 		permissions.require(action);
 		lifecycle.requireAllowed(kind, id, transition);
+		return Optional.of(ask(action, kind.name(), id, reason));
+	}
+
+	@Override
+	@Transactional
+	public ApprovalRequest ask(String action, String recordKind, long recordId, String reason) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO approval_requests (action, record_kind, record_id, reason, requested_by, expires_at)
 				VALUES (?, ?, ?, ?, ?, now() + make_interval(secs => ?))""")
-			.params(action, kind.name(), id, reason, me().id(), approvalSettings.expireAfter().toSeconds())
+			.params(action, recordKind, recordId, reason, me().id(), approvalSettings.expireAfter().toSeconds())
 			.update(keys, "id");
 		ApprovalRequest request = get(keys.getKeyAs(Long.class));
-		audit.record("approval.request", kind.name(), id, reason,
+		audit.record("approval.request", recordKind, recordId, reason,
 				java.util.Map.of("approvalRequest", request.id(), "action", action));
-		return Optional.of(request);
+		return request;
 	}
 
 	@PreAuthorize("@permissions.require('approval.decide')")
@@ -91,11 +100,17 @@ class ApprovalService implements TransitionGate {
 		decide(request, "APPROVED", reason);
 		audit.record("approval.approve", request.recordKind(), request.recordId(), reason,
 				java.util.Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
+		Optional<ApprovableAction> own = ownAction(request.recordKind());
+		if (own.isPresent()) {
+			own.get().approved(request.recordId());
+			return get(id);
+		}
 		RecordKind kind = kinds.byName(request.recordKind());
 		Transition transition = Transition.valueOf(request.action()
 			.substring(request.action().indexOf('.') + 1)
 			.toUpperCase(Locale.ROOT));
-		lifecycle.applyApproved(kind, request.recordId(), transition, request.reason());
+		lifecycle.applyApproved(kind, request.recordId(), transition, request.reason(),
+				java.util.Map.of("approvalRequest", id, "requestedBy", request.requestedBy()));
 		return get(id);
 	}
 
@@ -106,6 +121,7 @@ class ApprovalService implements TransitionGate {
 		decide(request, "REJECTED", reason);
 		audit.record("approval.reject", request.recordKind(), request.recordId(), reason,
 				java.util.Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
+		ownAction(request.recordKind()).ifPresent(action -> action.rejected(request.recordId()));
 		return get(id);
 	}
 
@@ -152,6 +168,11 @@ class ApprovalService implements TransitionGate {
 	public void expire() {
 		jdbc.sql("UPDATE approval_requests SET status = 'EXPIRED' WHERE status = 'PENDING' AND expires_at <= now()")
 			.update();
+	}
+
+	/** The feature action whose requests name this record kind, when it is not a lifecycle transition. */
+	private Optional<ApprovableAction> ownAction(String recordKind) {
+		return ownActions.stream().filter(action -> action.recordKind().equals(recordKind)).findFirst();
 	}
 
 	private Optional<ApprovalRequest> find(long id) {

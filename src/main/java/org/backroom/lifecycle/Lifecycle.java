@@ -65,6 +65,16 @@ public class Lifecycle {
 	 */
 	@Transactional
 	public Outcome applyApproved(RecordKind kind, long id, Transition transition, String reason) {
+		return applyApproved(kind, id, transition, reason, Map.of());
+	}
+
+	/**
+	 * As {@link #applyApproved(RecordKind, long, Transition, String)}, with facts that explain where the transition
+	 * came from (a bulk job's id, an approval request) added to its audit entry.
+	 */
+	@Transactional
+	public Outcome applyApproved(RecordKind kind, long id, Transition transition, String reason,
+			Map<String, ?> context) {
 		Locked record = lock(kind, id);
 		refuseIfNotAllowed(kind, record, transition);
 		if (transition.needsUnreferenced()) {
@@ -72,7 +82,7 @@ public class Lifecycle {
 			if (!dependents.isEmpty()) {
 				if (transition == Transition.DELETE && record.status() == LifecycleStatus.ACTIVE
 						&& policy.deleteReferenced() == DeleteReferenced.DEACTIVATE) {
-					change(kind, record, Transition.DEACTIVATE, reason);
+					change(kind, record, Transition.DEACTIVATE, reason, context);
 					return new Outcome(id, transition, Transition.DEACTIVATE, record.status(), LifecycleStatus.INACTIVE,
 							kind.title() + " " + record.label() + " is on "
 									+ RecordReferenced.describe(kind, dependents)
@@ -81,7 +91,7 @@ public class Lifecycle {
 				throw new RecordReferenced(kind, record.label(), dependents);
 			}
 		}
-		change(kind, record, transition, reason);
+		change(kind, record, transition, reason, context);
 		return new Outcome(id, transition, transition, record.status(), transition.target(),
 				kind.title() + " " + record.label() + " was " + transition.pastTense() + ".");
 	}
@@ -192,10 +202,11 @@ public class Lifecycle {
 		}
 	}
 
-	private void change(RecordKind kind, Locked record, Transition transition, String reason) {
+	private void change(RecordKind kind, Locked record, Transition transition, String reason, Map<String, ?> context) {
 		// Recorded first, but in this transaction: the row is already locked, and a refusal below rolls both back.
-		audit.record(kind.name() + "." + transition.verb(), kind.name(), record.id(), reason,
-				Map.of("status", new Changes.Change(record.status(), transition.target())));
+		Map<String, Object> changes = new LinkedHashMap<>(context);
+		changes.put("status", new Changes.Change(record.status(), transition.target()));
+		audit.record(kind.name() + "." + transition.verb(), kind.name(), record.id(), reason, changes);
 		if (transition == Transition.PURGE) {
 			jdbc.sql("DELETE FROM " + kind.table() + " WHERE id = ?").param(record.id()).update();
 			log.info("Purged {} {} ({}): {}", kind.name(), record.id(), record.label(), reason);

@@ -79,7 +79,12 @@ class PermissionMatrixTests extends ApiTest {
 				Arguments.of("DELETE", "/api/roles/{role}", null, "role.manage"),
 				Arguments.of("PATCH", "/api/settings", Map.of("trash", Map.of("retentionDays", 5)), "settings.manage"),
 				Arguments.of("POST", "/api/approvals/{approval}/approve", reason, "approval.decide"),
-				Arguments.of("POST", "/api/approvals/{approval}/reject", reason, "approval.decide"));
+				Arguments.of("POST", "/api/approvals/{approval}/reject", reason, "approval.decide"),
+				Arguments.of("POST", "/api/bulk-jobs/preview", Map.of("recordKind", "customer", "action", "deactivate",
+						"ids", List.of(1)), "bulk.run"),
+				Arguments.of("POST", "/api/bulk-jobs", Map.of("recordKind", "customer", "action", "deactivate", "ids",
+						List.of(1), "reason", "x"), "bulk.run"),
+				Arguments.of("POST", "/api/bulk-jobs/1/undo", reason, "bulk.run"));
 	}
 
 	@ParameterizedTest(name = "{0} {1} needs {3}")

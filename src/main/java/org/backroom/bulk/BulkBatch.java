@@ -1,0 +1,119 @@
+package org.backroom.bulk;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.backroom.lifecycle.Lifecycle;
+import org.backroom.lifecycle.RecordKind;
+import org.backroom.lifecycle.RecordKinds;
+import org.backroom.web.Refusal;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One batch of a job, in one transaction: the next records by keyset, locked and re-checked, each moved through
+ * {@link Lifecycle#applyApproved} (the same state machine as a single click) and audited with the job's id; then
+ * their outcomes and the job's progress. All of it commits together or not at all, so a job stopped anywhere
+ * resumes without doing a record twice.
+ */
+@Component
+class BulkBatch {
+
+	private static final Logger log = LoggerFactory.getLogger(BulkBatch.class);
+
+	private final BulkJobs jobs;
+
+	private final Selection selection;
+
+	private final RecordKinds kinds;
+
+	private final Lifecycle lifecycle;
+
+	private final BulkSettings settings;
+
+	private final TransactionTemplate batch;
+
+	private final TransactionTemplate oneRecord;
+
+	BulkBatch(BulkJobs jobs, Selection selection, RecordKinds kinds, Lifecycle lifecycle,
+			BulkSettings settings, PlatformTransactionManager transactions) {
+		this.jobs = jobs;
+		this.selection = selection;
+		this.kinds = kinds;
+		this.lifecycle = lifecycle;
+		this.settings = settings;
+		this.batch = new TransactionTemplate(transactions);
+		// A savepoint per record: a record the lifecycle refuses rolls back alone, not the batch.
+		this.oneRecord = new TransactionTemplate(transactions);
+		this.oneRecord.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	/** Runs the job's next batch; false when the job has nothing left (or is not running). */
+	boolean runNext(long jobId) {
+		return Boolean.TRUE.equals(batch.execute(status -> {
+			Optional<BulkJob.Running> locked = jobs.lockRunning(jobId);
+			if (locked.isEmpty()) {
+				return false;
+			}
+			BulkJob.Running job = locked.get();
+			List<Long> ids = jobs.nextBatch(jobId, job.lastRecordId(), settings.batchSize());
+			if (ids.isEmpty()) {
+				return jobs.progress(jobId, job.lastRecordId(), 0, 0, 0);
+			}
+			RecordKind kind = kinds.byName(job.recordKind());
+			selection.lock(kind, ids);
+			List<RecordFacts> facts = selection.facts(kind, job.action(), ids, job.cutoff());
+			Map<Long, OffsetDateTime> expected = job.undoOf() == null ? Map.of() : jobs.expectations(jobId, ids);
+			int[] counts = new int[3];
+			for (RecordFacts record : facts) {
+				counts[process(job, kind, record, expected.get(record.id()))]++;
+			}
+			return jobs.progress(jobId, ids.get(ids.size() - 1), counts[0], counts[1], counts[2]);
+		}));
+	}
+
+	/** 0 done, 1 skipped, 2 failed. */
+	private int process(BulkJob.Running job, RecordKind kind, RecordFacts record, @Nullable OffsetDateTime expected) {
+		Optional<RecordFacts.Skip> skip = record.skip(job.action(), expected);
+		if (skip.isPresent()) {
+			jobs.outcome(job.id(), record.id(), "SKIPPED", skip.get().reason(), skip.get().detail());
+			return 1;
+		}
+		try {
+			oneRecord.executeWithoutResult(status -> apply(job, kind, record.id()));
+			jobs.outcome(job.id(), record.id(), "DONE", null, null);
+			return 0;
+		}
+		catch (Refusal refusal) {
+			jobs.outcome(job.id(), record.id(), "SKIPPED", refusal.slug(), refusal.getMessage());
+			return 1;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Bulk job {}: {} {} failed", job.id(), kind.name(), record.id(), ex);
+			jobs.outcome(job.id(), record.id(), "FAILED", "error", "Unexpected error; see the server log.");
+			return 2;
+		}
+	}
+
+	/** One record through the shared lifecycle, which writes its audit entry with the job's facts added. */
+	private void apply(BulkJob.Running job, RecordKind kind, long id) {
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("bulkJob", job.id());
+		if (job.undoOf() != null) {
+			context.put("undoOf", job.undoOf());
+		}
+		// The job runs without its requester's sign-in (the actor is "system"): this names who asked for it.
+		context.put("requestedBy", job.requestedBy());
+		lifecycle.applyApproved(kind, id, job.action().transition(), job.reason(), context);
+	}
+
+}

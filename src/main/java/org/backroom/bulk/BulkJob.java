@@ -1,0 +1,51 @@
+package org.backroom.bulk;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+import org.backroom.platform.Sql;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A bulk job and its progress: {@code done + skipped + failed} of {@code total} records have their outcome.
+ * {@code status}: {@code PENDING_APPROVAL}, {@code RUNNING}, {@code DONE} or {@code REJECTED}.
+ */
+record BulkJob(long id, String recordKind, String action, String status, String reason, JsonNode criteria,
+		String requestedBy, @Nullable Long undoOf, @Nullable Long approvalRequestId, int total, int done, int skipped,
+		int failed, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String SELECT = "SELECT id, record_kind, action, status, reason, criteria::text AS criteria,"
+			+ " requested_by, undo_of, approval_request_id, total, done, skipped, failed, created_at, started_at,"
+			+ " finished_at, cutoff, last_record_id FROM bulk_jobs";
+
+	static BulkJob from(ResultSet rs, int row) throws SQLException {
+		return new BulkJob(rs.getLong("id"), rs.getString("record_kind"), rs.getString("action"), rs.getString("status"),
+				rs.getString("reason"), JSON.readTree(rs.getString("criteria")), rs.getString("requested_by"),
+				rs.getObject("undo_of", Long.class), rs.getObject("approval_request_id", Long.class),
+				rs.getInt("total"), rs.getInt("done"), rs.getInt("skipped"), rs.getInt("failed"),
+				Objects.requireNonNull(Sql.instant(rs, "created_at")), Sql.instant(rs, "started_at"),
+				Sql.instant(rs, "finished_at"));
+	}
+
+	/** What a batch needs of the job it works on: read with the job's row locked. */
+	record Running(long id, String recordKind, BulkAction action, String reason, String requestedBy,
+			@Nullable Long undoOf, @Nullable Instant cutoff, long lastRecordId) {
+
+		static Running from(ResultSet rs, int row) throws SQLException {
+			OffsetDateTime cutoff = rs.getObject("cutoff", OffsetDateTime.class);
+			return new Running(rs.getLong("id"), rs.getString("record_kind"),
+					BulkAction.valueOf(rs.getString("action").toUpperCase(java.util.Locale.ROOT)), rs.getString("reason"),
+					rs.getString("requested_by"), rs.getObject("undo_of", Long.class),
+					cutoff == null ? null : cutoff.toInstant(), rs.getLong("last_record_id"));
+		}
+
+	}
+
+}

@@ -1,0 +1,176 @@
+package org.backroom.bulk;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of bulk jobs and their per-record outcomes (V10_1__create_bulk_jobs.sql). */
+@Repository
+class BulkJobs {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	BulkJobs(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	/** A new job, as asked; {@code undoOf} for an undo. */
+	record NewJob(String recordKind, BulkAction action, Map<String, Object> criteria, @Nullable Instant cutoff,
+			String reason, String status, String requestedBy, @Nullable Long undoOf) {
+	}
+
+	long insert(NewJob job) {
+		var keys = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO bulk_jobs (record_kind, action, criteria, cutoff, reason, status, requested_by, undo_of,
+				                       started_at)
+				VALUES (:kind, :action, CAST(:criteria AS jsonb), :cutoff, :reason, :status, :requestedBy, :undoOf,
+				        CASE WHEN :status = 'RUNNING' THEN now() END)""")
+			.param("kind", job.recordKind())
+			.param("action", job.action().verb())
+			.param("criteria", JSON.writeValueAsString(job.criteria()))
+			.param("cutoff", job.cutoff() == null ? null : job.cutoff().atOffset(ZoneOffset.UTC))
+			.param("reason", job.reason())
+			.param("status", job.status())
+			.param("requestedBy", job.requestedBy())
+			.param("undoOf", job.undoOf())
+			.update(keys, "id");
+		return keys.getKeyAs(Long.class);
+	}
+
+	/** The job's records: those to process, and those skipped at once with why. Sets the job's totals. */
+	void addRecords(long jobId, List<Long> toProcess, List<Preview.Skipped> skipped) {
+		jdbc.sql("INSERT INTO bulk_job_records (job_id, record_id) SELECT :job, unnest(CAST(:ids AS bigint[]))")
+			.param("job", jobId)
+			.param("ids", Selection.array(toProcess))
+			.update();
+		template.batchUpdate("INSERT INTO bulk_job_records (job_id, record_id, outcome, reason, detail)"
+				+ " VALUES (?, ?, 'SKIPPED', ?, ?)", skipped, 1000, (ps, skip) -> {
+					ps.setLong(1, jobId);
+					ps.setLong(2, skip.id());
+					ps.setString(3, skip.reason());
+					ps.setString(4, skip.detail());
+				});
+		jdbc.sql("UPDATE bulk_jobs SET total = ?, skipped = ? WHERE id = ?")
+			.params(toProcess.size() + skipped.size(), skipped.size(), jobId)
+			.update();
+	}
+
+	/** An undo's records: each one the undone job changed, with the status change it made. */
+	int addUndoRecords(long jobId, long undoneJobId) {
+		int total = jdbc.sql("""
+				INSERT INTO bulk_job_records (job_id, record_id, expect_changed_at)
+				SELECT :job, record_id, changed_at FROM bulk_job_records WHERE job_id = :undone AND outcome = 'DONE'""")
+			.param("job", jobId)
+			.param("undone", undoneJobId)
+			.update();
+		jdbc.sql("UPDATE bulk_jobs SET total = ? WHERE id = ?").params(total, jobId).update();
+		return total;
+	}
+
+	Optional<BulkJob> find(long id) {
+		return jdbc.sql(BulkJob.SELECT + " WHERE id = ?").param(id).query(BulkJob::from).optional();
+	}
+
+	/** The job's row, locked, when it is running; two runners would take turns batch by batch. */
+	Optional<BulkJob.Running> lockRunning(long id) {
+		return jdbc.sql(BulkJob.SELECT + " WHERE id = ? AND status = 'RUNNING' FOR UPDATE")
+			.param(id)
+			.query(BulkJob.Running::from)
+			.optional();
+	}
+
+	Optional<Long> oldestRunning() {
+		return jdbc.sql("SELECT id FROM bulk_jobs WHERE status = 'RUNNING' ORDER BY id LIMIT 1").query(Long.class).optional();
+	}
+
+	/** The next batch by keyset: records after the last one handled, still without an outcome. */
+	List<Long> nextBatch(long jobId, long after, int size) {
+		return jdbc.sql("""
+				SELECT record_id FROM bulk_job_records
+				WHERE job_id = ? AND record_id > ? AND outcome = 'PENDING'
+				ORDER BY record_id LIMIT ?""").params(jobId, after, size).query(Long.class).list();
+	}
+
+	/** For an undo: the status change of each record that the undone job made. */
+	Map<Long, OffsetDateTime> expectations(long jobId, List<Long> ids) {
+		Map<Long, OffsetDateTime> expected = new HashMap<>();
+		jdbc.sql("SELECT record_id, expect_changed_at FROM bulk_job_records WHERE job_id = :job"
+				+ " AND record_id = ANY (CAST(:ids AS bigint[])) AND expect_changed_at IS NOT NULL")
+			.param("job", jobId)
+			.param("ids", Selection.array(ids))
+			.query(rs -> {
+				expected.put(rs.getLong(1), rs.getObject(2, OffsetDateTime.class));
+			});
+		return expected;
+	}
+
+	/** One record's outcome. A done record keeps the time of its status change (this transaction's now()). */
+	void outcome(long jobId, long recordId, String outcome, @Nullable String reason, @Nullable String detail) {
+		jdbc.sql("""
+				UPDATE bulk_job_records SET outcome = ?, reason = ?, detail = ?,
+				       changed_at = CASE WHEN ? = 'DONE' THEN now() END
+				WHERE job_id = ? AND record_id = ? AND outcome = 'PENDING'""")
+			.params(outcome, reason, detail, outcome, jobId, recordId)
+			.update();
+	}
+
+	/** Moves the keyset on and adds the batch's counts; a job with no record left pending is done. */
+	boolean progress(long jobId, long lastRecordId, int done, int skipped, int failed) {
+		return jdbc.sql("""
+				UPDATE bulk_jobs SET last_record_id = :last, done = done + :done, skipped = skipped + :skipped,
+				       failed = failed + :failed,
+				       status = CASE WHEN pending THEN status ELSE 'DONE' END,
+				       finished_at = CASE WHEN pending THEN NULL ELSE clock_timestamp() END
+				FROM (SELECT EXISTS (SELECT 1 FROM bulk_job_records WHERE job_id = :job AND record_id > :last
+				                     AND outcome = 'PENDING') AS pending) AS p
+				WHERE id = :job
+				RETURNING p.pending""")
+			.param("job", jobId)
+			.param("last", lastRecordId)
+			.param("done", done)
+			.param("skipped", skipped)
+			.param("failed", failed)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/** A job whose approval came, or that has nothing left to do. */
+	void setStatus(long jobId, String status) {
+		jdbc.sql("""
+				UPDATE bulk_jobs SET status = :status,
+				       started_at = CASE WHEN :status = 'RUNNING' THEN now() ELSE started_at END,
+				       finished_at = CASE WHEN :status IN ('DONE', 'REJECTED') THEN now() END
+				WHERE id = :id""").param("status", status).param("id", jobId).update();
+	}
+
+	void holdForApproval(long jobId, long approvalRequestId) {
+		jdbc.sql("UPDATE bulk_jobs SET approval_request_id = ? WHERE id = ?").params(approvalRequestId, jobId).update();
+	}
+
+	/** The job asked for by this approval request, locked, if it still waits. */
+	Optional<Long> lockWaiting(long jobId) {
+		return jdbc.sql("SELECT id FROM bulk_jobs WHERE id = ? AND status = 'PENDING_APPROVAL' FOR UPDATE")
+			.param(jobId)
+			.query(Long.class)
+			.optional();
+	}
+
+}

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import org.backroom.item.PurchaseItem;
 import org.backroom.web.ValidationFailed;
 import org.backroom.web.ValidationFailed.FieldError;
+import org.backroom.platform.Money;
 import org.jspecify.annotations.Nullable;
 
 /** A purchase order as a manager drafts it: a supplier and lines. */
@@ -26,7 +27,7 @@ record NewPurchaseOrder(@NotNull(message = "is required") @Nullable Long supplie
 		@Valid @Nullable List<Line> lines) {
 
 	/** The largest amount the order's columns hold (numeric(14, 2)): more is refused as input, not failed on. */
-	static final BigDecimal MAX_TOTAL = new BigDecimal("999999999999.99");
+	static final BigDecimal MAX_TOTAL = Money.MAX_ORDER_TOTAL;
 
 	/** One line: an item, how many, and the unit cost (the item's cost when left out). */
 	record Line(@NotNull(message = "is required") @Nullable Long itemId,

@@ -14,6 +14,7 @@ import org.backroom.customer.SaleCustomer;
 import org.backroom.item.ItemService;
 import org.backroom.item.SaleItem;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.platform.Money;
 import org.backroom.staff.Permissions;
 import org.backroom.staff.StaffPrincipal;
 import org.backroom.web.Cursor;
@@ -75,10 +76,18 @@ class SalesService {
 				continue;
 			}
 			BigDecimal lineTotal = gross.subtract(discount);
+			if (!Money.fitsOrderTotal(lineTotal)) {
+				errors.add(new FieldError("lines[" + index + "]",
+						"the line comes to more than " + Money.MAX_ORDER_TOTAL.toPlainString()));
+				continue;
+			}
 			lines.add(new SalesOrder.Line(index + 1, item.id(), item.sku(), item.name(), quantity, unitPrice, discount,
 					lineTotal));
 			quantities.merge(item.id(), quantity, Integer::sum);
 			total = total.add(lineTotal);
+		}
+		if (errors.isEmpty() && !Money.fitsOrderTotal(total)) {
+			errors.add(new FieldError("lines", "the sale comes to more than " + Money.MAX_ORDER_TOTAL.toPlainString()));
 		}
 		if (!errors.isEmpty()) {
 			throw new ValidationFailed(errors);

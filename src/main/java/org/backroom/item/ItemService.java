@@ -83,6 +83,13 @@ public class ItemService {
 		return items.lookup(query);
 	}
 
+	/** Active items that track stock and have at most {@code threshold} on hand, fewest first (the first 10). */
+	@PreAuthorize("@permissions.require('item.view')")
+	@Transactional(readOnly = true)
+	List<Items.Lookup> lowStock(int threshold) {
+		return items.lowStock(threshold, 10);
+	}
+
 	/**
 	 * The items of new work, locked until it commits, by id. Unknown ids are a validation problem naming the line
 	 * ({@code lines[2].itemId}); an item that is not active refuses the whole order.

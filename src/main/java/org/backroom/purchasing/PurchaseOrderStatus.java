@@ -29,15 +29,24 @@ enum PurchaseOrderStatus {
 
 	/** The status this move leads to from here, or the refusal that names why it cannot be made. */
 	PurchaseOrderStatus after(Move move, String number) {
-		@Nullable PurchaseOrderStatus next = switch (move) {
-			case ORDER -> this == DRAFT ? ORDERED : null;
-			case RECEIVE -> this == ORDERED ? RECEIVED : null;
-			case CANCEL -> this == DRAFT || this == ORDERED ? CANCELLED : null;
-		};
+		@Nullable PurchaseOrderStatus next = next(move);
 		if (next == null) {
 			throw new InvalidMove(number, this, move);
 		}
 		return next;
+	}
+
+	/** Whether this move starts from here, for pages that offer only the moves that can be made. */
+	boolean allows(Move move) {
+		return next(move) != null;
+	}
+
+	private @Nullable PurchaseOrderStatus next(Move move) {
+		return switch (move) {
+			case ORDER -> this == DRAFT ? ORDERED : null;
+			case RECEIVE -> this == ORDERED ? RECEIVED : null;
+			case CANCEL -> this == DRAFT || this == ORDERED ? CANCELLED : null;
+		};
 	}
 
 	/** The list filter ({@code status=draft|ordered|received|cancelled}), or a validation problem. */

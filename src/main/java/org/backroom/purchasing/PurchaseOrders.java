@@ -85,6 +85,22 @@ class PurchaseOrders {
 		return withLines(jdbc.sql(sql.toString()).params(params).query(PurchaseOrders::header).list());
 	}
 
+	/** One item's most recent purchase order lines, served by purchase_order_lines_by_item. */
+	List<ItemPurchase> purchasesOf(long itemId, int rows) {
+		return jdbc.sql("""
+				SELECT o.id AS order_id, o.number, o.created_at, o.supplier_id, o.supplier_name, o.status, l.quantity,
+				       l.unit_cost, l.line_total
+				FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.order_id
+				WHERE l.item_id = ?
+				ORDER BY o.created_at DESC, o.id DESC, l.line_no
+				LIMIT ?""").params(itemId, rows).query(ItemPurchase.class).list();
+	}
+
+	/** A line of a purchase order, as an item's history shows it. */
+	record ItemPurchase(long orderId, String number, java.time.Instant createdAt, long supplierId, String supplierName,
+			PurchaseOrderStatus status, int quantity, BigDecimal unitCost, BigDecimal lineTotal) {
+	}
+
 	void markOrdered(long id) {
 		move(id, PurchaseOrderStatus.ORDERED, "ordered_at = now()");
 	}

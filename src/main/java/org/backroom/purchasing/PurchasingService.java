@@ -133,6 +133,13 @@ class PurchasingService {
 		return Page.of(rows, limit, order -> new Cursor(order.createdAt().toString(), order.id()));
 	}
 
+	/** An item's most recent purchase order lines (the last 25), for its page. */
+	@PreAuthorize("@permissions.require('purchasing.view')")
+	@Transactional(readOnly = true)
+	List<PurchaseOrders.ItemPurchase> purchasesOf(long itemId) {
+		return orders.purchasesOf(itemId, 25);
+	}
+
 	/** Records a move in the audit trail, as the transaction's last write, and answers the order after it. */
 	private PurchaseOrder moved(PurchaseOrder before, Move move, @Nullable String reason, Map<String, Object> facts) {
 		PurchaseOrder after = get(before.id());

@@ -41,12 +41,14 @@ class SalesApi {
 		return service.get(id);
 	}
 
-	@Operation(summary = "Sales orders, newest first; customerId gives one customer's, whatever its status")
+	@Operation(summary = "Sales orders, newest first; customerId gives one customer's, whatever its status;"
+			+ " processedBy those one staff user processed")
 	@GetMapping
 	Page<SalesOrder> list(@RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(required = false) @Nullable Long processedBy,
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return service.list(customerId, cursor, Page.limit(limit));
+		return service.list(customerId, processedBy, cursor, Page.limit(limit));
 	}
 
 }

@@ -56,13 +56,20 @@ class SalesOrders {
 			.findFirst();
 	}
 
-	/** Newest first, optionally one customer's; keyset-paged on (created_at, id). */
-	List<SalesOrder> list(@Nullable Long customerId, @Nullable Cursor after, int rows) {
+	/**
+	 * Newest first, optionally one customer's or those one staff user processed (sales_orders_by_staff);
+	 * keyset-paged on (created_at, id).
+	 */
+	List<SalesOrder> list(@Nullable Long customerId, @Nullable Long processedBy, @Nullable Cursor after, int rows) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM sales_orders WHERE true");
 		List<Object> params = new ArrayList<>();
 		if (customerId != null) {
 			sql.append(" AND customer_id = ?");
 			params.add(customerId);
+		}
+		if (processedBy != null) {
+			sql.append(" AND processed_by = ?");
+			params.add(processedBy);
 		}
 		if (after != null) {
 			sql.append(" AND (created_at, id) < (?::timestamptz, ?)");
@@ -72,6 +79,22 @@ class SalesOrders {
 		sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
 		params.add(rows);
 		return withLines(jdbc.sql(sql.toString()).params(params).query(SalesOrders::header).list());
+	}
+
+	/** One item's most recent sales, a line each, served by sales_order_lines_by_item. */
+	List<ItemSale> salesOf(long itemId, int rows) {
+		return jdbc.sql("""
+				SELECT o.id AS order_id, o.number, o.created_at, o.customer_id, o.customer_name, l.quantity,
+				       l.unit_price, l.line_total
+				FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id
+				WHERE l.item_id = ?
+				ORDER BY o.created_at DESC, o.id DESC, l.line_no
+				LIMIT ?""").params(itemId, rows).query(ItemSale.class).list();
+	}
+
+	/** A line of a sale, as an item's history shows it. */
+	record ItemSale(long orderId, String number, Instant createdAt, long customerId, String customerName, int quantity,
+			java.math.BigDecimal unitPrice, java.math.BigDecimal lineTotal) {
 	}
 
 	private List<SalesOrder> withLines(List<SalesOrder> orders) {

@@ -40,12 +40,22 @@ class SalesPages {
 		return "sales/figures :: figures";
 	}
 
+	/** Orders, newest first; also a customer's history ({@code customerId}) and a staff user's ({@code processedBy}). */
 	@GetMapping("/sales")
 	String list(@RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(required = false) @Nullable Long processedBy,
 			@RequestParam(required = false) @Nullable String cursor, HttpServletRequest request, Model model) {
 		model.addAttribute("customerId", customerId);
-		model.addAttribute("page", service.list(customerId, cursor, 25));
+		model.addAttribute("processedBy", processedBy);
+		model.addAttribute("page", service.list(customerId, processedBy, cursor, 25));
 		return Htmx.isPartial(request) ? "sales/list :: orders" : "sales/list";
+	}
+
+	/** An item's history of sales, which the item page loads from here, since orders are this feature's. */
+	@GetMapping("/sales/lines")
+	String lines(@RequestParam long itemId, Model model) {
+		model.addAttribute("lines", service.salesOf(itemId));
+		return "sales/lines :: lines";
 	}
 
 	@GetMapping("/sales/{id:\\d+}")

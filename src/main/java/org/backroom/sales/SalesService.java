@@ -111,9 +111,16 @@ class SalesService {
 
 	@PreAuthorize("@permissions.require('sales.view')")
 	@Transactional(readOnly = true)
-	Page<SalesOrder> list(@Nullable Long customerId, @Nullable String cursor, int limit) {
-		List<SalesOrder> rows = orders.list(customerId, Cursor.decode(cursor), limit + 1);
+	Page<SalesOrder> list(@Nullable Long customerId, @Nullable Long processedBy, @Nullable String cursor, int limit) {
+		List<SalesOrder> rows = orders.list(customerId, processedBy, Cursor.decode(cursor), limit + 1);
 		return Page.of(rows, limit, order -> new Cursor(order.createdAt().toString(), order.id()));
+	}
+
+	/** An item's most recent sales (the last 25 lines), for its page. */
+	@PreAuthorize("@permissions.require('sales.view')")
+	@Transactional(readOnly = true)
+	List<SalesOrders.ItemSale> salesOf(long itemId) {
+		return orders.salesOf(itemId, 25);
 	}
 
 	private static BigDecimal money(BigDecimal amount) {

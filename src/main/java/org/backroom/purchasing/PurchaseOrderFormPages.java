@@ -1,0 +1,137 @@
+package org.backroom.purchasing;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import org.backroom.web.FieldErrors;
+import org.backroom.web.PageController;
+import org.backroom.web.Refusal;
+import org.backroom.web.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A new purchase order: a supplier and items from pickers that offer only active records (the supplier and item
+ * features serve them), quantities and unit costs. A refused draft comes back with every line as typed and the
+ * errors beside them; the service saves nothing of it.
+ */
+@PageController
+class PurchaseOrderFormPages {
+
+	private final PurchasingService service;
+
+	private final Validator validator;
+
+	PurchaseOrderFormPages(PurchasingService service, Validator validator) {
+		this.service = service;
+		this.validator = validator;
+	}
+
+	/** A line as typed, kept to show it again: the item's label travels with the form, so nothing is looked up. */
+	record Row(String itemId, String label, String quantity, String unitCost) {
+	}
+
+	@GetMapping("/purchase-orders/new")
+	String form(Model model) {
+		return show(model, null, null, List.of(), new FieldErrors(), null);
+	}
+
+	@PostMapping("/purchase-orders/new")
+	String create(@RequestParam(required = false) @Nullable Long supplierId,
+			@RequestParam(required = false) @Nullable String supplierName,
+			@RequestParam(required = false) @Nullable List<String> itemId,
+			@RequestParam(required = false) @Nullable List<String> itemLabel,
+			@RequestParam(required = false) @Nullable List<String> quantity,
+			@RequestParam(required = false) @Nullable List<String> unitCost, Model model, HttpServletResponse response,
+			RedirectAttributes redirect) {
+		List<Row> rows = new ArrayList<>();
+		int count = itemId == null ? 0 : itemId.size();
+		for (int i = 0; i < count; i++) {
+			rows.add(new Row(at(itemId, i), at(itemLabel, i), at(quantity, i), at(unitCost, i)));
+		}
+		FieldErrors errors = new FieldErrors();
+		List<NewPurchaseOrder.Line> lines = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			Row row = rows.get(i);
+			lines.add(new NewPurchaseOrder.Line(number(row.itemId(), "lines[" + i + "].itemId", errors),
+					whole(row.quantity(), "lines[" + i + "].quantity", errors),
+					amount(row.unitCost(), "lines[" + i + "].unitCost", errors)));
+		}
+		NewPurchaseOrder order = new NewPurchaseOrder(supplierId, lines);
+		// A field already refused as unreadable is not also reported as missing.
+		errors.addAll(validator.validate(order).stream()
+			.filter(violation -> !errors.getMap().containsKey(violation.getPropertyPath().toString()))
+			.collect(java.util.stream.Collectors.toSet()));
+		if (errors.isEmpty()) {
+			try {
+				PurchaseOrder created = service.create(order);
+				redirect.addFlashAttribute("message", "Purchase order " + created.number() + " was drafted: "
+						+ created.total() + ". Order it when it is ready to send.");
+				return "redirect:/purchase-orders/" + created.id();
+			}
+			catch (ValidationFailed failed) {
+				errors.addAll(failed);
+			}
+			catch (Refusal refusal) {
+				response.setStatus(refusal.status().value());
+				return show(model, supplierId, supplierName, rows, errors, refusal.title() + ": " + refusal.getMessage());
+			}
+		}
+		response.setStatus(422);
+		return show(model, supplierId, supplierName, rows, errors, null);
+	}
+
+	private static String show(Model model, @Nullable Long supplierId, @Nullable String supplierName, List<Row> rows,
+			FieldErrors errors, @Nullable String problem) {
+		model.addAttribute("supplierId", supplierId);
+		model.addAttribute("supplierName", supplierName);
+		model.addAttribute("rows", rows);
+		model.addAttribute("errors", errors.getMap());
+		model.addAttribute("problem", problem);
+		return "purchasing/new";
+	}
+
+	private static String at(@Nullable List<String> values, int index) {
+		return values == null || index >= values.size() ? "" : values.get(index).strip();
+	}
+
+	private static @Nullable Long number(String typed, String field, FieldErrors errors) {
+		try {
+			return typed.isEmpty() ? null : Long.valueOf(typed);
+		}
+		catch (NumberFormatException ex) {
+			errors.add(field, "pick the item again");
+			return null;
+		}
+	}
+
+	private static @Nullable Integer whole(String typed, String field, FieldErrors errors) {
+		try {
+			return typed.isEmpty() ? null : Integer.valueOf(typed);
+		}
+		catch (NumberFormatException ex) {
+			errors.add(field, "must be a whole number, such as 12");
+			return null;
+		}
+	}
+
+	/** Blank is allowed: the order then uses the item's own cost. */
+	private static @Nullable BigDecimal amount(String typed, String field, FieldErrors errors) {
+		try {
+			return typed.isEmpty() ? null : new BigDecimal(typed);
+		}
+		catch (NumberFormatException ex) {
+			errors.add(field, "must be an amount, such as 2.40");
+			return null;
+		}
+	}
+
+}

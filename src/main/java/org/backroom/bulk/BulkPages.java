@@ -1,0 +1,130 @@
+package org.backroom.bulk;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.backroom.staff.Permissions;
+import org.backroom.web.FieldErrors;
+import org.backroom.web.Htmx;
+import org.backroom.web.PageController;
+import org.backroom.web.Refusal;
+import org.backroom.web.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Bulk jobs as pages: the preview (how many, which are skipped and why), start with a reason, follow the progress
+ * (the page polls itself while the job is not finished) and undo. Every step is {@link BulkJobService}'s, as in
+ * the API.
+ */
+@PageController
+class BulkPages {
+
+	private final BulkJobService jobs;
+
+	private final Permissions permissions;
+
+	BulkPages(BulkJobService jobs, Permissions permissions) {
+		this.jobs = jobs;
+		this.permissions = permissions;
+	}
+
+	/** Which records, as the review's form sends them: ticked ids, or everything dormant since the day. */
+	record Choice(String recordKind, String action, List<Long> ids, String dormantSince) {
+
+		BulkRequest request(@Nullable Instant asOf, @Nullable String reason) {
+			LocalDate since = null;
+			if (ids.isEmpty()) {
+				try {
+					since = LocalDate.parse(dormantSince);
+				}
+				catch (DateTimeParseException ex) {
+					throw ValidationFailed.of("dormantSince", "must be a date, such as 2025-01-31");
+				}
+			}
+			return new BulkRequest(recordKind, action, ids.isEmpty() ? null : ids, since, null, asOf, reason);
+		}
+
+	}
+
+	@PostMapping("/bulk-jobs/preview")
+	String preview(@RequestParam(defaultValue = "customer") String recordKind,
+			@RequestParam(defaultValue = "deactivate") String action,
+			@RequestParam(required = false) @Nullable List<Long> ids, @RequestParam(defaultValue = "") String dormantSince,
+			Model model) {
+		Choice choice = new Choice(recordKind, action, ids == null ? List.of() : ids, dormantSince);
+		return preview(choice, "", new FieldErrors(), model);
+	}
+
+	@PostMapping("/bulk-jobs")
+	String start(@RequestParam(defaultValue = "customer") String recordKind,
+			@RequestParam(defaultValue = "deactivate") String action,
+			@RequestParam(required = false) @Nullable List<Long> ids, @RequestParam(defaultValue = "") String dormantSince,
+			@RequestParam(required = false) @Nullable Instant asOf, @RequestParam(defaultValue = "") String reason,
+			Model model, HttpServletResponse response) {
+		Choice choice = new Choice(recordKind, action, ids == null ? List.of() : ids, dormantSince);
+		try {
+			return "redirect:/bulk-jobs/" + jobs.start(choice.request(asOf, reason)).id();
+		}
+		catch (ValidationFailed failed) {
+			response.setStatus(422);
+			return preview(choice, reason, new FieldErrors().addAll(failed), model);
+		}
+	}
+
+	@GetMapping("/bulk-jobs/{id}")
+	String job(@PathVariable long id, HttpServletRequest request, Model model) {
+		show(jobs.get(id), model);
+		return Htmx.isPartial(request) ? "bulk/job :: job" : "bulk/job";
+	}
+
+	@PostMapping("/bulk-jobs/{id}/undo")
+	String undo(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model,
+			HttpServletResponse response) {
+		try {
+			return "redirect:/bulk-jobs/" + jobs.undo(id, org.backroom.lifecycle.Reason.require(reason)).id();
+		}
+		catch (ValidationFailed failed) {
+			response.setStatus(422);
+			model.addAttribute("errors", new FieldErrors().addAll(failed).getMap());
+		}
+		catch (Refusal refusal) {
+			response.setStatus(refusal.status().value());
+			model.addAttribute("problem", refusal.getMessage());
+		}
+		model.addAttribute("reason", reason);
+		show(jobs.get(id), model);
+		return "bulk/job";
+	}
+
+	private String preview(Choice choice, String reason, FieldErrors errors, Model model) {
+		model.addAttribute("choice", choice);
+		model.addAttribute("preview", jobs.preview(choice.request(null, null)));
+		model.addAttribute("reason", reason);
+		model.addAttribute("errors", errors.getMap());
+		return "bulk/preview";
+	}
+
+	private void show(BulkJob job, Model model) {
+		int finished = job.done() + job.skipped() + job.failed();
+		boolean undoable = job.status().equals("DONE") && job.undoOf() == null
+				&& BulkAction.valueOf(job.action().toUpperCase(Locale.ROOT)).cleansUp() && permissions.has("bulk.run");
+		model.addAttribute("job", job);
+		model.addAttribute("percent", job.total() == 0 ? 100 : finished * 100 / job.total());
+		model.addAttribute("polling", job.status().equals("RUNNING") || job.status().equals("PENDING_APPROVAL"));
+		model.addAttribute("undoable", undoable);
+		model.addAttribute("errors", model.getAttribute("errors") == null ? java.util.Map.of() : model.getAttribute("errors"));
+		model.addAttribute("reason", model.getAttribute("reason") == null ? "" : model.getAttribute("reason"));
+	}
+
+}

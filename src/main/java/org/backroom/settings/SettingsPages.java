@@ -1,0 +1,106 @@
+package org.backroom.settings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.backroom.staff.Permissions;
+import org.backroom.web.FieldErrors;
+import org.backroom.web.PageController;
+import org.backroom.web.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The settings as a form. Saving builds the same change {@code PATCH /api/settings} takes and hands it to
+ * {@link SettingsService#change}, so the checks (which actions, which behaviours, how many days) are the service's.
+ */
+@PageController
+class SettingsPages {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final SettingsService settings;
+
+	private final Permissions permissions;
+
+	SettingsPages(SettingsService settings, Permissions permissions) {
+		this.settings = settings;
+		this.permissions = permissions;
+	}
+
+	/** The form's values: which actions need approval, the delete behaviour and the retention, as typed. */
+	record Values(Map<String, Boolean> approvals, String deleteReferenced, String retentionDays) {
+	}
+
+	@GetMapping("/settings")
+	String show(Model model) {
+		StoreSettings current = settings.current();
+		Values values = new Values(current.approvals(), current.lifecycle().deleteReferenced().name(),
+				String.valueOf(current.trash().retentionDays()));
+		return form(model, values, new FieldErrors());
+	}
+
+	@PostMapping("/settings")
+	String save(@RequestParam(name = "approval", required = false) @Nullable List<String> approval,
+			@RequestParam(defaultValue = "") String deleteReferenced, @RequestParam(defaultValue = "") String retentionDays,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		Map<String, Boolean> approvals = new LinkedHashMap<>();
+		SettingsService.APPROVABLE.forEach(action -> approvals.put(action, approval != null && approval.contains(action)));
+		Values values = new Values(approvals, deleteReferenced, retentionDays.strip());
+		try {
+			Map<String, Object> changed = settings.change(patch(values, settings.current()),
+					Permissions.current().map(me -> me.username()).orElse("system"));
+			redirect.addFlashAttribute("message", changed.isEmpty() ? "Nothing to save." : "Settings saved.");
+			return "redirect:/settings";
+		}
+		catch (ValidationFailed failed) {
+			response.setStatus(422);
+			return form(model, values, new FieldErrors().addAll(failed));
+		}
+	}
+
+	/**
+	 * The change as the API would receive it: only what differs from now, so the audit trail records what was
+	 * changed. A retention that is not a number goes as text so that the service refuses it with its own message.
+	 */
+	private static ObjectNode patch(Values values, StoreSettings current) {
+		ObjectNode patch = JSON.createObjectNode();
+		ObjectNode approvals = patch.putObject("approvals");
+		values.approvals().forEach((action, required) -> {
+			if (!required.equals(current.approvals().get(action))) {
+				approvals.put(action, required);
+			}
+		});
+		if (!values.deleteReferenced().equals(current.lifecycle().deleteReferenced().name())) {
+			patch.putObject("lifecycle").put("deleteReferenced", values.deleteReferenced());
+		}
+		String days = values.retentionDays();
+		if (!days.equals(String.valueOf(current.trash().retentionDays()))) {
+			ObjectNode trash = patch.putObject("trash");
+			if (days.matches("-?\\d{1,9}")) {
+				trash.put("retentionDays", Integer.parseInt(days));
+			}
+			else {
+				trash.put("retentionDays", days);
+			}
+		}
+		return patch;
+	}
+
+	private String form(Model model, Values values, FieldErrors errors) {
+		model.addAttribute("values", values);
+		model.addAttribute("errors", errors.getMap());
+		model.addAttribute("canManage", permissions.has("settings.manage"));
+		return "settings/form";
+	}
+
+}

@@ -37,7 +37,13 @@ public class CustomerService {
 		this.edits = edits;
 	}
 
-	@PreAuthorize("@permissions.require('customer.create')")
+	/**
+	 * A new customer. Giving credit is an edit's decision, not a clerk's: whoever creates a customer with credit
+	 * needs {@code customer.edit} too, or a cashier could open an account with any limit and sell on it.
+	 */
+	@PreAuthorize("@permissions.require('customer.create') and (#form.creditAllowed() != true"
+			+ " and (#form.creditLimit() == null or #form.creditLimit().signum() == 0)"
+			+ " or @permissions.require('customer.edit'))")
 	@Transactional
 	Customer create(CustomerForm form) {
 		return edits.created(kind(), customers.insert(form), this::get);

@@ -16,15 +16,15 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.backroom.item.PurchaseItem;
+import org.backroom.platform.Money;
 import org.backroom.web.ValidationFailed;
 import org.backroom.web.ValidationFailed.FieldError;
-import org.backroom.platform.Money;
 import org.jspecify.annotations.Nullable;
 
 /** A purchase order as a manager drafts it: a supplier and lines. */
 record NewPurchaseOrder(@NotNull(message = "is required") @Nullable Long supplierId,
 		@NotEmpty(message = "a purchase order needs at least one line") @Size(max = 500, message = "at most 500 lines")
-		@Valid @Nullable List<Line> lines) {
+		@Nullable List<@NotNull(message = "is not a line") @Valid Line> lines) {
 
 	/** The largest amount the order's columns hold (numeric(14, 2)): more is refused as input, not failed on. */
 	static final BigDecimal MAX_TOTAL = Money.MAX_ORDER_TOTAL;

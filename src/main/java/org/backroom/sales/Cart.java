@@ -55,7 +55,10 @@ record Cart(List<Line> lines) {
 
 	private static BigDecimal price(String text) {
 		try {
-			return new BigDecimal(text.strip());
+			BigDecimal price = new BigDecimal(text.strip());
+			// The shown price only feeds the running total: anything no till would show counts as nothing, so
+			// that a crafted "1E+30000000" cannot make the server expand a number of millions of digits.
+			return price.scale() > 2 || price.precision() - price.scale() > 12 ? BigDecimal.ZERO : price;
 		}
 		catch (NumberFormatException ex) {
 			return BigDecimal.ZERO;

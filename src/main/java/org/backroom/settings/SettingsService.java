@@ -107,7 +107,8 @@ public class SettingsService implements LifecyclePolicy {
 		}
 		JsonNode retention = patch.path("trash").path("retentionDays");
 		if (!retention.isMissingNode()) {
-			if (!retention.isIntegralNumber() || retention.asInt() < 1 || retention.asInt() > 3650) {
+			if (!retention.isIntegralNumber() || !retention.canConvertToInt() || retention.asInt() < 1
+					|| retention.asInt() > 3650) {
 				errors.add(new FieldError("trash.retentionDays", "must be a whole number of days from 1 to 3650"));
 			}
 			else {

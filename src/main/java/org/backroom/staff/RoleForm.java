@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A role as entered. */
 record RoleForm(@NotBlank(message = "is required") @Size(max = 60) @Nullable String name,
-		@Size(max = 500) @Nullable String description, @Nullable List<String> permissions) {
+		@Size(max = 500) @Nullable String description, @Nullable List<@NotBlank(message = "is not a permission") String> permissions) {
 
 	List<String> permissionList() {
 		return permissions == null ? List.of() : permissions.stream().map(String::strip).distinct().sorted().toList();

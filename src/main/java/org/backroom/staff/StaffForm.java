@@ -17,7 +17,7 @@ record StaffForm(
 		@NotBlank(message = "is required") @Size(max = 120) @Nullable String displayName,
 		@Email(message = "is not an email address") @Size(max = 254) @Nullable String email,
 		@Size(min = 10, max = 200, message = "must be 10 to 200 characters") @Nullable String password,
-		@Nullable List<String> roles) {
+		@Nullable List<@NotBlank(message = "is not a role") String> roles) {
 
 	List<String> roleNames() {
 		return roles == null ? List.of() : roles.stream().map(String::strip).distinct().toList();

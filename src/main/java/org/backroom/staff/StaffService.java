@@ -64,6 +64,7 @@ class StaffService {
 		}
 		if (!roleIds.isEmpty()) {
 			permissions.require("staff.manage");
+			requireHeldByGranter(roleIds);
 		}
 		long id = staff.insert(username, String.valueOf(form.displayName()).strip(), blankToNull(form.email()),
 				passwords.encode(form.password()));
@@ -92,6 +93,10 @@ class StaffService {
 		staff.update(id, String.valueOf(form.displayName()).strip(), blankToNull(form.email()));
 		if (form.roles() != null && !get(id).roles().equals(form.roleNames().stream().sorted().toList())) {
 			permissions.require("staff.manage");
+			if (Permissions.current().map(me -> me.id() == id).orElse(false)) {
+				throw new Forbidden("Your own roles", "Nobody changes their own roles; ask another person who manages staff.");
+			}
+			requireHeldByGranter(roleIds);
 			staff.lockRoleManagers();
 			staff.assignRoles(id, roleIds);
 			if (staff.otherActiveRoleManagers(-1) == 0) {
@@ -115,6 +120,18 @@ class StaffService {
 	Page<Staff> list(String status, @Nullable String query, @Nullable String cursor, int limit) {
 		List<Staff> rows = staff.list(status, query, Cursor.decode(cursor), limit + 1);
 		return Page.of(rows, limit, member -> new Cursor(member.displayName().toLowerCase(Locale.ROOT), member.id()));
+	}
+
+	/**
+	 * Nobody hands out more than they hold: granting a role whose permissions the granter lacks would let anyone
+	 * with {@code staff.manage} make themselves (or an accomplice) an owner.
+	 */
+	private void requireHeldByGranter(List<Long> roleIds) {
+		for (Role role : roles.all()) {
+			if (roleIds.contains(role.id())) {
+				role.permissions().forEach(permissions::require);
+			}
+		}
 	}
 
 	private List<Long> roleIds(StaffForm form, List<FieldError> errors) {

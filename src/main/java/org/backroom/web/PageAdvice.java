@@ -7,10 +7,14 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -32,6 +36,15 @@ class PageAdvice {
 	@ExceptionHandler
 	ModelAndView refusal(Refusal refusal, HttpServletRequest request, HttpServletResponse response) {
 		return page(request, response, refusal.status(), refusal.title(), refusal.getMessage());
+	}
+
+	/** A form or address with a value that cannot be read (a letter where a number belongs) or stored (a NUL). */
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+			HttpMessageNotReadableException.class, NumberFormatException.class, DataIntegrityViolationException.class })
+	ModelAndView unreadable(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		log.info("Refused unreadable input to page {}: {}", request.getRequestURI(), ex.getMessage());
+		return page(request, response, HttpStatus.BAD_REQUEST, "Something in the form could not be read",
+				"A value was not in a form Backroom understands, so nothing was changed. Go back, check the form and try again.");
 	}
 
 	@ExceptionHandler

@@ -1,5 +1,6 @@
 package org.backroom.web;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -57,6 +59,21 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.CONFLICT)
 			.body(Problems.of(HttpStatus.CONFLICT, "duplicate", "Already exists",
 					"Another record already uses one of these unique values; nothing was changed."));
+	}
+
+	/**
+	 * PostgreSQL's "data exception" class (SQLSTATE 22…): a value it cannot store or compare, such as a NUL
+	 * character in text or a number out of a column's range. The input was at fault, and nothing was written.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> dataException(DataIntegrityViolationException ex) {
+		if (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
+				&& sql.getSQLState().startsWith("22")) {
+			log.info("Refused a value the database cannot hold: {}", sql.getMessage());
+			return refusal(new ValidationFailed(List.of(new ValidationFailed.FieldError("request",
+					"holds a value that cannot be stored, such as a NUL character or a number out of range"))));
+		}
+		return unexpected(ex);
 	}
 
 	@ExceptionHandler

@@ -31,6 +31,10 @@ class PermissionMatrixTests extends ApiTest {
 
 	private static long roleId;
 
+	private static long supplierId;
+
+	private static long purchaseOrderId;
+
 	@BeforeEach
 	void aUserWithNoPermissions() {
 		if (nobody != null) {
@@ -44,6 +48,9 @@ class PermissionMatrixTests extends ApiTest {
 			.json().path("id").asLong();
 		staffId = api.post("/api/staff", Map.of("username", "m" + System.nanoTime(), "displayName", "Matrix staff",
 				"password", STAFF_PASSWORD)).json().path("id").asLong();
+		supplierId = api.post("/api/suppliers", Map.of("name", "Matrix supplier")).json().path("id").asLong();
+		purchaseOrderId = api.post("/api/purchase-orders", Map.of("supplierId", supplierId, "lines",
+				List.of(Map.of("itemId", itemId, "quantity", 1, "unitCost", "0.50")))).json().path("id").asLong();
 	}
 
 	static Stream<Arguments> mutatingEndpoints() {
@@ -84,7 +91,19 @@ class PermissionMatrixTests extends ApiTest {
 						"ids", List.of(1)), "bulk.run"),
 				Arguments.of("POST", "/api/bulk-jobs", Map.of("recordKind", "customer", "action", "deactivate", "ids",
 						List.of(1), "reason", "x"), "bulk.run"),
-				Arguments.of("POST", "/api/bulk-jobs/1/undo", reason, "bulk.run"));
+				Arguments.of("POST", "/api/bulk-jobs/1/undo", reason, "bulk.run"),
+				Arguments.of("POST", "/api/suppliers", Map.of("name", "X"), "supplier.create"),
+				Arguments.of("PUT", "/api/suppliers/{supplier}", Map.of("name", "X"), "supplier.edit"),
+				Arguments.of("POST", "/api/suppliers/{supplier}/deactivate", reason, "supplier.deactivate"),
+				Arguments.of("POST", "/api/suppliers/{supplier}/reactivate", reason, "supplier.reactivate"),
+				Arguments.of("DELETE", "/api/suppliers/{supplier}?reason=x", null, "supplier.delete"),
+				Arguments.of("POST", "/api/suppliers/{supplier}/restore", reason, "supplier.restore"),
+				Arguments.of("POST", "/api/suppliers/{supplier}/purge", reason, "supplier.purge"),
+				Arguments.of("POST", "/api/purchase-orders", Map.of("supplierId", 1, "lines",
+						List.of(Map.of("itemId", 1, "quantity", 1, "unitCost", "1.00"))), "purchasing.create"),
+				Arguments.of("POST", "/api/purchase-orders/{purchaseOrder}/order", null, "purchasing.order"),
+				Arguments.of("POST", "/api/purchase-orders/{purchaseOrder}/receive", null, "purchasing.receive"),
+				Arguments.of("POST", "/api/purchase-orders/{purchaseOrder}/cancel", reason, "purchasing.cancel"));
 	}
 
 	@ParameterizedTest(name = "{0} {1} needs {3}")
@@ -100,6 +119,8 @@ class PermissionMatrixTests extends ApiTest {
 
 	private String resolve(String path) {
 		return path.replace("{customer}", String.valueOf(customerId))
+			.replace("{supplier}", String.valueOf(supplierId))
+			.replace("{purchaseOrder}", String.valueOf(purchaseOrderId))
 			.replace("{item}", String.valueOf(itemId))
 			.replace("{staff}", String.valueOf(staffId))
 			.replace("{role}", String.valueOf(roleId))
@@ -110,7 +131,8 @@ class PermissionMatrixTests extends ApiTest {
 	private String snapshot() {
 		return api.get("/api/customers/" + customerId).body() + api.get("/api/items/" + itemId).body()
 				+ api.get("/api/staff/" + staffId).body() + api.get("/api/roles/" + roleId).body()
-				+ api.get("/api/settings").body() + api.get("/api/customers?status=all&limit=100").body();
+				+ api.get("/api/settings").body() + api.get("/api/suppliers/" + supplierId).body()
+				+ api.get("/api/purchase-orders/" + purchaseOrderId).body() + api.get("/api/customers?status=all&limit=100").body();
 	}
 
 }

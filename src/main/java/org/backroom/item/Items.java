@@ -59,13 +59,10 @@ class Items {
 		return found.subList(0, Math.min(found.size(), RecordQueries.LOOKUP_LIMIT));
 	}
 
-	/**
-	 * Active tracked items running out, fewest on hand first. No index of its own: the dashboard asks once per
-	 * visit, and a store's active tracked items are a few thousand rows at most.
-	 */
+	/** Active tracked items running out, fewest on hand first; served by {@code items_low_stock} (V12). */
 	List<Lookup> lowStock(int threshold, int rows) {
 		return jdbc.sql(LOOKUP + " WHERE status = 'ACTIVE' AND track_stock AND stock_on_hand <= ?"
-				+ " ORDER BY stock_on_hand, lower(name), id LIMIT ?")
+				+ " ORDER BY stock_on_hand, id LIMIT ?")
 			.params(threshold, rows)
 			.query(Lookup.class)
 			.list();

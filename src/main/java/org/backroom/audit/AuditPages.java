@@ -59,6 +59,14 @@ class AuditPages {
 		return "audit/trail";
 	}
 
+	/** One record's audit timeline, oldest first, as a fragment its page loads once it is shown. */
+	@GetMapping("/audit/timeline")
+	@PreAuthorize("@permissions.require('audit.view')")
+	String timeline(@RequestParam String recordKind, @RequestParam long recordId, Model model) {
+		model.addAttribute("entries", audit.history(recordKind, recordId, null, 100).items());
+		return "audit/timeline :: entries";
+	}
+
 	/** The verification, as a fragment the trail page loads once it is shown. */
 	@GetMapping("/audit/verify")
 	@PreAuthorize("@permissions.require('audit.view')")

@@ -32,6 +32,24 @@ class AuditTrailBrowserTests extends BrowserTest {
 	}
 
 	@Test
+	void aRecordPageShowsItsAuditTimelineToThoseWhoMayReadTheTrail() {
+		long id = newCustomer(unique("Tilda Timeline"));
+		api.post("/api/customers/" + id + "/deactivate", Map.of("reason", "Asked to close the account"));
+
+		signInAsOwner();
+		open("/customers/" + id);
+		WebElement deactivation = waitFor(By.xpath("//section[@id='timeline']//tr[td[text()='customer.deactivate']]"));
+		assertThat(deactivation.getText()).contains("Asked to close the account").contains("admin");
+		assertThat(browser.findElement(By.id("timeline")).getText()).contains("customer.create");
+		screenshot("customer-timeline");
+
+		signIn(newStaff("Cashier"), STAFF_PASSWORD);
+		open("/customers/" + id);
+		waitFor(By.id("history"));
+		assertThat(browser.findElements(By.id("timeline"))).isEmpty();
+	}
+
+	@Test
 	void aBadFilterIsShownBesideItsFieldAndKeepsWhatWasTyped() {
 		signInAsOwner();
 		open("/audit?recordKind=customer&recordId=twelve");

@@ -23,8 +23,25 @@ class MeApi {
 
 	private final Tokens tokens;
 
-	MeApi(Tokens tokens) {
+	private final Passwords passwords;
+
+	MeApi(Tokens tokens, Passwords passwords) {
 		this.tokens = tokens;
+		this.passwords = passwords;
+	}
+
+	@Operation(summary = "Change your own password: {currentPassword, newPassword}")
+	@PostMapping("/api/me/password")
+	ResponseEntity<Void> changePassword(@Valid @RequestBody Passwords.Change change) {
+		passwords.changeOwn(signedIn(), change);
+		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(summary = "Set another staff user's password (a forgotten one): {newPassword}; needs staff.manage")
+	@PostMapping("/api/staff/{id}/password")
+	ResponseEntity<Void> resetPassword(@PathVariable long id, @Valid @RequestBody Passwords.Change change) {
+		passwords.reset(id, change, signedIn());
+		return ResponseEntity.noContent().build();
 	}
 
 	record Me(long id, String username, String displayName, Set<String> permissions) {

@@ -75,6 +75,7 @@ class PermissionMatrixTests extends ApiTest {
 				Arguments.of("POST", "/api/staff", Map.of("username", "zz-nope", "displayName", "X", "password",
 						"long-enough-password"), "staff.create"),
 				Arguments.of("PUT", "/api/staff/{staff}", Map.of("displayName", "X"), "staff.edit"),
+				Arguments.of("POST", "/api/staff/{staff}/password", Map.of("newPassword", "long-enough-pw"), "staff.manage"),
 				Arguments.of("POST", "/api/staff/{staff}/deactivate", reason, "staff.deactivate"),
 				Arguments.of("POST", "/api/staff/{staff}/reactivate", reason, "staff.reactivate"),
 				Arguments.of("DELETE", "/api/staff/{staff}?reason=x", null, "staff.delete"),

@@ -6,6 +6,7 @@ import org.backroom.audit.AuditTrail;
 import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.web.Preconditions;
 import org.backroom.web.Preconditions.VersionConflict;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,7 +71,7 @@ public class RecordEdits {
 		if (current.status() == LifecycleStatus.DELETED) {
 			throw new RecordInTrash(kind.name(), id, current.label());
 		}
-		if (current.version() != expectedVersion) {
+		if (!Preconditions.matches(expectedVersion, current.version())) {
 			throw VersionConflict.of(kind.title() + " " + current.label(), expectedVersion, current.version());
 		}
 	}

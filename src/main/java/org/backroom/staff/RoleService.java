@@ -6,6 +6,7 @@ import java.util.List;
 import org.backroom.audit.AuditTrail;
 import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.web.Preconditions;
 import org.backroom.web.Preconditions.VersionConflict;
 import org.backroom.web.Refusal;
 import org.backroom.web.ValidationFailed;
@@ -62,7 +63,7 @@ class RoleService {
 	Role update(long id, long expectedVersion, RoleForm form) {
 		Role current = roles.lock(id).orElseThrow(() -> new RecordNotFound("role", id));
 		refuseBuiltIn(current, "edited");
-		if (current.version() != expectedVersion) {
+		if (!Preconditions.matches(expectedVersion, current.version())) {
 			throw VersionConflict.of("Role " + current.name(), expectedVersion, current.version());
 		}
 		roles.update(id, checked(form, id), form.description(), form.permissionList());

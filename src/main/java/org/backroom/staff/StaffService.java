@@ -11,6 +11,7 @@ import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
+import org.backroom.web.Preconditions;
 import org.backroom.web.Preconditions.VersionConflict;
 import org.backroom.web.ValidationFailed;
 import org.backroom.web.ValidationFailed.FieldError;
@@ -81,7 +82,7 @@ class StaffService {
 		if (current.status() == LifecycleStatus.DELETED) {
 			throw new RecordInTrash("staff user", id, current.username());
 		}
-		if (current.version() != expectedVersion) {
+		if (!Preconditions.matches(expectedVersion, current.version())) {
 			throw VersionConflict.of("Staff user " + current.username(), expectedVersion, current.version());
 		}
 		List<FieldError> errors = new ArrayList<>();

@@ -12,6 +12,14 @@ public final class Preconditions {
 	private Preconditions() {
 	}
 
+	/** What {@code If-Match: *} stands for: whatever version the record is at. */
+	public static final long ANY_VERSION = -1;
+
+	/** Whether an edit made from {@code expected} may apply to a record now at {@code current}. */
+	public static boolean matches(long expected, long current) {
+		return expected == ANY_VERSION || expected == current;
+	}
+
 	public static String etag(long version) {
 		return "\"" + version + "\"";
 	}
@@ -22,6 +30,10 @@ public final class Preconditions {
 			throw new PreconditionRequired();
 		}
 		String tag = ifMatch.trim();
+		if (tag.equals("*")) {
+			// RFC 9110: "*" matches any current representation; the client accepts overwriting what it did not read.
+			return ANY_VERSION;
+		}
 		if (tag.startsWith("W/")) {
 			tag = tag.substring(2);
 		}

@@ -102,6 +102,15 @@ class CustomerEditTests extends ApiTest {
 	}
 
 	@Test
+	void acceptsIfMatchStarAsWhateverVersionTheCustomerIsAt() {
+		api.post(path + "/deactivate", java.util.Map.of("reason", "moves the version on"));
+		var saved = api.put(path, edited("name", "Overwritten on purpose"), "If-Match", "*");
+
+		assertThat(saved.status()).as("%s", saved).isEqualTo(200);
+		assertThat(saved.json().path("name").asString()).isEqualTo("Overwritten on purpose");
+	}
+
+	@Test
 	void refusesAnIfMatchThatNamesNoVersion() {
 		var refused = api.put(path, edited("name", "Garbage tag"), "If-Match", "\"yesterday\"");
 

@@ -6,9 +6,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.backroom.web.FieldErrors;
+import org.backroom.web.FormSubmission;
 import org.backroom.web.PageController;
-import org.backroom.web.Refusal;
-import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ui.Model;
@@ -47,11 +46,11 @@ class CustomerEditPages {
 		Customer c = service.get(id);
 		Map<String, String> values = new java.util.HashMap<>();
 		values.put("name", c.name());
-		values.put("email", text(c.email()));
-		values.put("phone", text(c.phone()));
-		values.put("address", text(c.address()));
-		values.put("taxNumber", text(c.taxNumber()));
-		values.put("notes", text(c.notes()));
+		values.put("email", FormSubmission.text(c.email()));
+		values.put("phone", FormSubmission.text(c.phone()));
+		values.put("address", FormSubmission.text(c.address()));
+		values.put("taxNumber", FormSubmission.text(c.taxNumber()));
+		values.put("notes", FormSubmission.text(c.notes()));
 		values.put("creditAllowed", c.creditAllowed() ? "true" : "");
 		values.put("creditLimit", c.creditLimit().toPlainString());
 		values.put("version", String.valueOf(c.version()));
@@ -85,31 +84,17 @@ class CustomerEditPages {
 				"true".equals(values.get("creditAllowed")), limit);
 		errors.addAll(validator.validate(form));
 		Customer current = id == null ? null : service.get(id);
-		if (errors.isEmpty()) {
-			try {
-				Customer saved = id == null ? service.create(form)
-						: service.update(id, Long.parseLong(values.getOrDefault("version", "-1")), form);
-				redirect.addFlashAttribute("message", "Customer " + saved.name() + " (" + saved.code() + ") was saved.");
-				return "redirect:/customers/" + saved.id();
-			}
-			catch (ValidationFailed failed) {
-				errors.addAll(failed);
-			}
-			catch (Refusal refusal) {
-				response.setStatus(refusal.status().value());
-				return form(model, current, values, errors, refusal.getMessage());
-			}
-		}
-		response.setStatus(422);
-		return form(model, current, values, errors, null);
+		return FormSubmission.submit(errors,
+				() -> id == null ? service.create(form) : service.update(id, FormSubmission.version(values), form),
+				saved -> {
+					redirect.addFlashAttribute("message", "Customer " + saved.name() + " (" + saved.code() + ") was saved.");
+					return "redirect:/customers/" + saved.id();
+				}, (problems, problem) -> form(model, current, values, problems, problem), response);
 	}
 
 	private static String form(Model model, @Nullable Customer customer, Map<String, String> values,
 			FieldErrors errors, @Nullable String problem) {
-		Map<String, String> shown = new java.util.HashMap<>();
-		for (String field : FIELDS) {
-			shown.put(field, values.getOrDefault(field, ""));
-		}
+		Map<String, String> shown = FormSubmission.shown(FIELDS, values);
 		model.addAttribute("customer", customer);
 		model.addAttribute("values", shown);
 		model.addAttribute("errors", errors.getMap());
@@ -117,8 +102,5 @@ class CustomerEditPages {
 		return "customer/form";
 	}
 
-	private static String text(@Nullable String value) {
-		return value == null ? "" : value;
-	}
 
 }

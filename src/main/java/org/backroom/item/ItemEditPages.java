@@ -7,9 +7,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.backroom.web.FieldErrors;
+import org.backroom.web.FormSubmission;
 import org.backroom.web.PageController;
-import org.backroom.web.Refusal;
-import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ui.Model;
@@ -49,9 +48,9 @@ class ItemEditPages {
 		Map<String, String> values = new HashMap<>();
 		values.put("sku", item.sku());
 		values.put("name", item.name());
-		values.put("description", text(item.description()));
-		values.put("barcode", text(item.barcode()));
-		values.put("category", text(item.category()));
+		values.put("description", FormSubmission.text(item.description()));
+		values.put("barcode", FormSubmission.text(item.barcode()));
+		values.put("category", FormSubmission.text(item.category()));
 		values.put("price", item.price().toPlainString());
 		values.put("cost", item.cost() == null ? "" : item.cost().toPlainString());
 		values.put("trackStock", item.trackStock() ? "true" : "");
@@ -82,23 +81,12 @@ class ItemEditPages {
 			.filter(violation -> !errors.getMap().containsKey(violation.getPropertyPath().toString()))
 			.collect(java.util.stream.Collectors.toSet()));
 		Item current = id == null ? null : service.get(id);
-		if (errors.isEmpty()) {
-			try {
-				Item saved = id == null ? service.create(form)
-						: service.update(id, Long.parseLong(values.getOrDefault("version", "-1")), form);
-				redirect.addFlashAttribute("message", "Item " + saved.name() + " (" + saved.sku() + ") was saved.");
-				return "redirect:/items/" + saved.id();
-			}
-			catch (ValidationFailed failed) {
-				errors.addAll(failed);
-			}
-			catch (Refusal refusal) {
-				response.setStatus(refusal.status().value());
-				return form(model, current, values, errors, refusal.getMessage());
-			}
-		}
-		response.setStatus(422);
-		return form(model, current, values, errors, null);
+		return FormSubmission.submit(errors,
+				() -> id == null ? service.create(form) : service.update(id, FormSubmission.version(values), form),
+				saved -> {
+					redirect.addFlashAttribute("message", "Item " + saved.name() + " (" + saved.sku() + ") was saved.");
+					return "redirect:/items/" + saved.id();
+				}, (problems, problem) -> form(model, current, values, problems, problem), response);
 	}
 
 	/** An amount as typed; text that is not one is an error on its field, and blank is left to the rules. */
@@ -118,10 +106,7 @@ class ItemEditPages {
 
 	private static String form(Model model, @Nullable Item item, Map<String, String> values, FieldErrors errors,
 			@Nullable String problem) {
-		Map<String, String> shown = new HashMap<>();
-		for (String field : FIELDS) {
-			shown.put(field, values.getOrDefault(field, ""));
-		}
+		Map<String, String> shown = FormSubmission.shown(FIELDS, values);
 		model.addAttribute("item", item);
 		model.addAttribute("values", shown);
 		model.addAttribute("errors", errors.getMap());
@@ -129,8 +114,5 @@ class ItemEditPages {
 		return "item/form";
 	}
 
-	private static String text(@Nullable String value) {
-		return value == null ? "" : value;
-	}
 
 }

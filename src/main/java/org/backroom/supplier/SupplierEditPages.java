@@ -6,9 +6,8 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.backroom.web.FieldErrors;
+import org.backroom.web.FormSubmission;
 import org.backroom.web.PageController;
-import org.backroom.web.Refusal;
-import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ui.Model;
@@ -44,13 +43,13 @@ class SupplierEditPages {
 		Supplier s = service.get(id);
 		Map<String, String> values = new HashMap<>();
 		values.put("name", s.name());
-		values.put("contactName", text(s.contactName()));
-		values.put("email", text(s.email()));
-		values.put("phone", text(s.phone()));
-		values.put("address", text(s.address()));
-		values.put("taxNumber", text(s.taxNumber()));
-		values.put("paymentTerms", text(s.paymentTerms()));
-		values.put("notes", text(s.notes()));
+		values.put("contactName", FormSubmission.text(s.contactName()));
+		values.put("email", FormSubmission.text(s.email()));
+		values.put("phone", FormSubmission.text(s.phone()));
+		values.put("address", FormSubmission.text(s.address()));
+		values.put("taxNumber", FormSubmission.text(s.taxNumber()));
+		values.put("paymentTerms", FormSubmission.text(s.paymentTerms()));
+		values.put("notes", FormSubmission.text(s.notes()));
 		values.put("version", String.valueOf(s.version()));
 		return form(model, s, values, new FieldErrors(), null);
 	}
@@ -74,31 +73,17 @@ class SupplierEditPages {
 				values.get("notes"));
 		FieldErrors errors = new FieldErrors().addAll(validator.validate(form));
 		Supplier current = id == null ? null : service.get(id);
-		if (errors.isEmpty()) {
-			try {
-				Supplier saved = id == null ? service.create(form)
-						: service.update(id, Long.parseLong(values.getOrDefault("version", "-1")), form);
-				redirect.addFlashAttribute("message", "Supplier " + saved.name() + " (" + saved.code() + ") was saved.");
-				return "redirect:/suppliers/" + saved.id();
-			}
-			catch (ValidationFailed failed) {
-				errors.addAll(failed);
-			}
-			catch (Refusal refusal) {
-				response.setStatus(refusal.status().value());
-				return form(model, current, values, errors, refusal.getMessage());
-			}
-		}
-		response.setStatus(422);
-		return form(model, current, values, errors, null);
+		return FormSubmission.submit(errors,
+				() -> id == null ? service.create(form) : service.update(id, FormSubmission.version(values), form),
+				saved -> {
+					redirect.addFlashAttribute("message", "Supplier " + saved.name() + " (" + saved.code() + ") was saved.");
+					return "redirect:/suppliers/" + saved.id();
+				}, (problems, problem) -> form(model, current, values, problems, problem), response);
 	}
 
 	private static String form(Model model, @Nullable Supplier supplier, Map<String, String> values,
 			FieldErrors errors, @Nullable String problem) {
-		Map<String, String> shown = new HashMap<>();
-		for (String field : FIELDS) {
-			shown.put(field, values.getOrDefault(field, ""));
-		}
+		Map<String, String> shown = FormSubmission.shown(FIELDS, values);
 		model.addAttribute("supplier", supplier);
 		model.addAttribute("values", shown);
 		model.addAttribute("errors", errors.getMap());
@@ -106,8 +91,5 @@ class SupplierEditPages {
 		return "supplier/form";
 	}
 
-	private static String text(@Nullable String value) {
-		return value == null ? "" : value;
-	}
 
 }

@@ -10,6 +10,7 @@ import org.backroom.web.FormSubmission;
 import org.backroom.web.PageController;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,11 +37,15 @@ class CustomerEditPages {
 		this.validator = validator;
 	}
 
+	// The form is offered only to those whose save would be allowed.
+	@PreAuthorize("@permissions.require('customer.create')")
 	@GetMapping("/customers/new")
 	String create(Model model) {
 		return form(model, null, Map.of("creditLimit", "0.00"), new FieldErrors(), null);
 	}
 
+	// The form is offered only to those whose save would be allowed.
+	@PreAuthorize("@permissions.require('customer.edit')")
 	@GetMapping("/customers/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		Customer c = service.get(id);

@@ -11,6 +11,7 @@ import org.backroom.web.FormSubmission;
 import org.backroom.web.PageController;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,11 +38,15 @@ class ItemEditPages {
 		this.validator = validator;
 	}
 
+	// The form is offered only to those whose save would be allowed.
+	@PreAuthorize("@permissions.require('item.create')")
 	@GetMapping("/items/new")
 	String create(Model model) {
 		return form(model, null, Map.of("trackStock", "true"), new FieldErrors(), null);
 	}
 
+	// The form is offered only to those whose save would be allowed.
+	@PreAuthorize("@permissions.require('item.edit')")
 	@GetMapping("/items/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		Item item = service.get(id);

@@ -12,6 +12,7 @@ import org.backroom.web.Refusal;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,6 +40,8 @@ class PurchaseOrderFormPages {
 	record Row(String itemId, String label, String quantity, String unitCost) {
 	}
 
+	// The form is offered only to those whose save would be allowed.
+	@PreAuthorize("@permissions.require('purchasing.create')")
 	@GetMapping("/purchase-orders/new")
 	String form(Model model) {
 		return show(model, null, null, List.of(), new FieldErrors(), null);

@@ -10,6 +10,7 @@ import org.backroom.web.Refusal;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,6 +34,8 @@ class TillPages {
 		this.validator = validator;
 	}
 
+	// The form is offered only to those whose save would be allowed.
+	@PreAuthorize("@permissions.require('sales.create')")
 	@GetMapping("/sales/new")
 	String till(Model model) {
 		return show(model, new Cart(List.of()), null, null, "CASH", null, new FieldErrors());

@@ -12,6 +12,7 @@ import org.backroom.web.Refusal;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,11 +42,15 @@ class StaffEditPages {
 		this.validator = validator;
 	}
 
+	// The form is offered only to those whose save would be allowed.
+	@PreAuthorize("@permissions.require('staff.create')")
 	@GetMapping("/staff/new")
 	String create(Model model) {
 		return form(model, null, Map.of(), List.of(), new FieldErrors(), null);
 	}
 
+	// The form is offered only to those whose save would be allowed.
+	@PreAuthorize("@permissions.require('staff.edit')")
 	@GetMapping("/staff/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		Staff member = service.get(id);

@@ -10,6 +10,7 @@ import org.backroom.web.FormSubmission;
 import org.backroom.web.PageController;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,11 +34,15 @@ class SupplierEditPages {
 		this.validator = validator;
 	}
 
+	// The form is offered only to those whose save would be allowed.
+	@PreAuthorize("@permissions.require('supplier.create')")
 	@GetMapping("/suppliers/new")
 	String create(Model model) {
 		return form(model, null, Map.of(), new FieldErrors(), null);
 	}
 
+	// The form is offered only to those whose save would be allowed.
+	@PreAuthorize("@permissions.require('supplier.edit')")
 	@GetMapping("/suppliers/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		Supplier s = service.get(id);

@@ -3,9 +3,10 @@ package org.backroom.approval;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.util.Objects;
 
 import org.backroom.lifecycle.TransitionGate;
+import org.backroom.platform.Sql;
 import org.jspecify.annotations.Nullable;
 
 /** A request for a second person to approve an action, and how it was decided. */
@@ -25,17 +26,9 @@ public record ApprovalRequest(long id, String action, String recordKind, long re
 	static ApprovalRequest from(ResultSet rs, int row) throws SQLException {
 		return new ApprovalRequest(rs.getLong("id"), rs.getString("action"), rs.getString("record_kind"),
 				rs.getLong("record_id"), rs.getString("status"), rs.getString("requested_by_name"),
-				rs.getString("reason"), instant(rs, "requested_at"), instant(rs, "expires_at"),
-				rs.getString("decided_by_name"), nullable(rs, "decided_at"), rs.getString("decision_reason"));
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		return rs.getObject(column, OffsetDateTime.class).toInstant();
-	}
-
-	private static @Nullable Instant nullable(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+				rs.getString("reason"), Objects.requireNonNull(Sql.instant(rs, "requested_at")),
+				Objects.requireNonNull(Sql.instant(rs, "expires_at")),
+				rs.getString("decided_by_name"), Sql.instant(rs, "decided_at"), rs.getString("decision_reason"));
 	}
 
 }

@@ -29,6 +29,12 @@ public final class RecordQueries {
 	 */
 	public static JdbcClient.StatementSpec page(JdbcClient jdbc, String select, String statusFilter,
 			@Nullable String query, @Nullable Cursor after, int rows) {
+		return page(jdbc, select, "name", statusFilter, query, after, rows);
+	}
+
+	/** As {@link #page}, for a kind whose records are named by another column (staff: {@code display_name}). */
+	public static JdbcClient.StatementSpec page(JdbcClient jdbc, String select, String nameColumn, String statusFilter,
+			@Nullable String query, @Nullable Cursor after, int rows) {
 		StringBuilder sql = new StringBuilder(select).append(" WHERE ").append(LifecycleStatus.condition(statusFilter));
 		List<Object> params = new ArrayList<>();
 		if (query != null && !query.isBlank()) {
@@ -36,11 +42,11 @@ public final class RecordQueries {
 			params.add(Sql.containing(query));
 		}
 		if (after != null) {
-			sql.append(" AND (lower(name), id) > (lower(?), ?)");
+			sql.append(" AND (lower(" + nameColumn + "), id) > (lower(?), ?)");
 			params.add(after.key());
 			params.add(after.id());
 		}
-		sql.append(" ORDER BY lower(name), id LIMIT ?");
+		sql.append(" ORDER BY lower(" + nameColumn + "), id LIMIT ?");
 		params.add(rows);
 		return jdbc.sql(sql.toString()).params(params);
 	}

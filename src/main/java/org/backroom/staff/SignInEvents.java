@@ -2,7 +2,6 @@ package org.backroom.staff;
 
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.backroom.audit.AuditTrail;
 
 import org.springframework.context.event.EventListener;
@@ -53,11 +52,7 @@ class SignInEvents {
 
 	static String address() {
 		return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-				? remoteAddress(attributes.getRequest()) : "unknown";
-	}
-
-	private static String remoteAddress(HttpServletRequest request) {
-		return request.getRemoteAddr();
+				? attributes.getRequest().getRemoteAddr() : "unknown";
 	}
 
 }

@@ -3,12 +3,12 @@ package org.backroom.staff;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordKind;
+import org.backroom.platform.Sql;
 import org.jspecify.annotations.Nullable;
 
 /** A staff user as the API shows it; never the password. */
@@ -26,13 +26,8 @@ public record Staff(long id, String username, String displayName, @Nullable Stri
 		return new Staff(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
 				rs.getString("email"), List.of((String[]) rs.getArray("roles").getArray()),
 				LifecycleStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
-				instant(rs, "status_changed_at"), Objects.requireNonNull(instant(rs, "created_at")),
-				Objects.requireNonNull(instant(rs, "updated_at")), rs.getLong("version"));
-	}
-
-	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
+				Sql.instant(rs, "status_changed_at"), Objects.requireNonNull(Sql.instant(rs, "created_at")),
+				Objects.requireNonNull(Sql.instant(rs, "updated_at")), rs.getLong("version"));
 	}
 
 }

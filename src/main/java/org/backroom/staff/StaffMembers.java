@@ -1,11 +1,10 @@
 package org.backroom.staff;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.backroom.lifecycle.LifecycleStatus;
-import org.backroom.platform.Sql;
+import org.backroom.lifecycle.RecordQueries;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
 
@@ -28,21 +27,8 @@ class StaffMembers {
 	}
 
 	List<Staff> list(String statusFilter, @Nullable String query, @Nullable Cursor after, int rows) {
-		StringBuilder sql = new StringBuilder("SELECT " + Staff.COLUMNS + " FROM staff s WHERE s.")
-			.append(LifecycleStatus.condition(statusFilter));
-		List<Object> params = new ArrayList<>();
-		if (query != null && !query.isBlank()) {
-			sql.append(" AND s.search LIKE ?");
-			params.add(Sql.containing(query));
-		}
-		if (after != null) {
-			sql.append(" AND (lower(s.display_name), s.id) > (?, ?)");
-			params.add(after.key());
-			params.add(after.id());
-		}
-		sql.append(" ORDER BY lower(s.display_name), s.id LIMIT ?");
-		params.add(rows);
-		return jdbc.sql(sql.toString()).params(params).query(Staff::from).list();
+		return RecordQueries.page(jdbc, "SELECT " + Staff.COLUMNS + " FROM staff s", "display_name", statusFilter,
+				query, after, rows).query(Staff::from).list();
 	}
 
 	long insert(String username, String displayName, @Nullable String email, String passwordHash) {

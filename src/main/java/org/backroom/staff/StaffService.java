@@ -9,6 +9,7 @@ import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleStatus;
+import org.backroom.lifecycle.RecordQueries;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
 import org.backroom.web.Preconditions;
@@ -120,7 +121,7 @@ class StaffService {
 	@Transactional(readOnly = true)
 	Page<Staff> list(String status, @Nullable String query, @Nullable String cursor, int limit) {
 		List<Staff> rows = staff.list(status, query, Cursor.decode(cursor), limit + 1);
-		return Page.of(rows, limit, member -> new Cursor(member.displayName().toLowerCase(Locale.ROOT), member.id()));
+		return Page.of(rows, limit, member -> RecordQueries.after(member.displayName(), member.id()));
 	}
 
 	/**

@@ -63,4 +63,23 @@ class StaffLifecycleTests extends ApiTest {
 		assertThat(shortPassword.body()).doesNotContain("abc\"");
 	}
 
+	@Test
+	void pagesThroughStaffByNameEachOnceEvenWithNamesJavaLowerCasesDifferently() {
+		String tag = "pg" + System.nanoTime() % 100000;
+		List<String> names = List.of("ΝΙΚΟΣ " + tag, "İlkay " + tag, "Ilsa " + tag, "imogen " + tag, "Zoë " + tag);
+		for (int i = 0; i < names.size(); i++) {
+			assertThat(api.post("/api/staff", Map.of("username", tag + "u" + i, "displayName", names.get(i), "password",
+					STAFF_PASSWORD)).status()).isEqualTo(201);
+		}
+		var walked = org.backroom.support.StoreRecords.allPages(api, "/api/staff?q=" + tag, 1)
+			.stream()
+			.map(member -> member.path("displayName").asString())
+			.toList();
+		assertThat(walked).containsExactlyInAnyOrderElementsOf(names).doesNotHaveDuplicates();
+		assertThat(walked).isEqualTo(org.backroom.support.StoreRecords.allPages(api, "/api/staff?q=" + tag, 100)
+			.stream()
+			.map(member -> member.path("displayName").asString())
+			.toList());
+	}
+
 }

@@ -18,8 +18,10 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -121,12 +123,21 @@ abstract class BrowserTest extends ApiTest {
 	}
 
 	protected WebElement waitFor(By locator) {
-		return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+		return patiently().until(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
 	protected void waitForText(By locator, String text) {
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+		patiently().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+	}
+
+	/**
+	 * Waits up to ten seconds, looking again when the page is replaced under the element just found (a navigation
+	 * or an htmx swap): Chromium then reports "Node … does not belong to the document", a plain WebDriverException.
+	 */
+	private static WebDriverWait patiently() {
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+		wait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
+		return wait;
 	}
 
 	/** Opens the record page's Actions menu and picks an action; answers the dialog it shows. */

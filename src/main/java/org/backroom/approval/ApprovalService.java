@@ -13,7 +13,7 @@ import org.backroom.lifecycle.RecordKinds;
 import org.backroom.lifecycle.Transition;
 import org.backroom.lifecycle.TransitionGate;
 import org.backroom.settings.SettingsService;
-import org.backroom.staff.Permissions;
+import org.backroom.permission.Permissions;
 import org.backroom.staff.StaffPrincipal;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
@@ -200,7 +200,7 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 	}
 
 	private static StaffPrincipal me() {
-		return Permissions.current().orElseThrow(() -> new IllegalStateException("No staff user is signed in"));
+		return StaffPrincipal.current().orElseThrow(() -> new IllegalStateException("No staff user is signed in"));
 	}
 
 	/** A request that was already decided, or expired. */

@@ -3,7 +3,10 @@
  * {@link org.backroom.audit.AuditTrail} inside their own transaction; {@link org.backroom.audit.Changes} turns a
  * before and an after into field-level changes.
  */
+@ApplicationModule(allowedDependencies = { "web" })
 @NullMarked
 package org.backroom.audit;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

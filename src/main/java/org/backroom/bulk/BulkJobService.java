@@ -9,7 +9,7 @@ import org.backroom.audit.AuditTrail;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.Reason;
 import org.backroom.settings.SettingsService;
-import org.backroom.staff.Permissions;
+import org.backroom.permission.Permissions;
 import org.backroom.staff.StaffPrincipal;
 import org.backroom.web.Refusal;
 
@@ -120,7 +120,7 @@ class BulkJobService {
 	}
 
 	private static StaffPrincipal me() {
-		return Permissions.current().orElseThrow(() -> new IllegalStateException("No staff user is signed in"));
+		return StaffPrincipal.current().orElseThrow(() -> new IllegalStateException("No staff user is signed in"));
 	}
 
 	/** Only a finished clean-up can be undone. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.backroom.lifecycle.RecordActions;
-import org.backroom.staff.Permissions;
+import org.backroom.permission.Permissions;
 import org.backroom.web.Htmx;
 import org.backroom.web.PageController;
 import org.jspecify.annotations.Nullable;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.backroom.staff.Permissions;
+import org.backroom.permission.Permissions;
 
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import org.backroom.staff.Permissions;
+import org.backroom.permission.Permissions;
 import org.backroom.web.PageController;
 import org.jspecify.annotations.Nullable;
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backroom.purchasing.PurchaseOrderStatus.Move;
-import org.backroom.staff.Permissions;
+import org.backroom.permission.Permissions;
 import org.backroom.web.Htmx;
 import org.backroom.web.PageController;
 import org.backroom.web.Refusal;

@@ -15,7 +15,7 @@ import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.purchasing.PurchaseOrderStatus.Move;
-import org.backroom.staff.Permissions;
+import org.backroom.permission.Permissions;
 import org.backroom.staff.StaffPrincipal;
 import org.backroom.supplier.PurchaseSupplier;
 import org.backroom.supplier.SupplierService;
@@ -56,7 +56,7 @@ class PurchasingService {
 	@PreAuthorize("@permissions.require('purchasing.create')")
 	@Transactional
 	PurchaseOrder create(NewPurchaseOrder request) {
-		StaffPrincipal by = Permissions.current().orElseThrow();
+		StaffPrincipal by = StaffPrincipal.current().orElseThrow();
 		Parties parties = lock(Objects.requireNonNull(request.supplierId()), request.itemIds());
 		List<PurchaseOrder.Line> lines = request.priced(parties.items());
 		BigDecimal total = lines.stream().map(PurchaseOrder.Line::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.backroom.staff.Permissions;
+import org.backroom.permission.Permissions;
 import org.backroom.web.FieldErrors;
 import org.backroom.web.PageController;
 import org.backroom.web.ValidationFailed;

@@ -15,7 +15,7 @@ import org.backroom.item.ItemService;
 import org.backroom.item.SaleItem;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.platform.Money;
-import org.backroom.staff.Permissions;
+import org.backroom.permission.Permissions;
 import org.backroom.staff.StaffPrincipal;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
@@ -52,7 +52,7 @@ class SalesService {
 	@PreAuthorize("@permissions.require('sales.create')")
 	@Transactional
 	SalesOrder sell(NewSale sale) {
-		StaffPrincipal cashier = Permissions.current().orElseThrow();
+		StaffPrincipal cashier = StaffPrincipal.current().orElseThrow();
 		NewSale.Payment payment = Objects.requireNonNull(sale.payment());
 		List<NewSale.Line> requested = Objects.requireNonNull(sale.lines());
 		// The customer first, then the items: every sale locks in this order.

@@ -1,5 +1,8 @@
 /** Sales orders, their lines and payments. */
+@ApplicationModule(allowedDependencies = { "audit", "customer", "item", "lifecycle", "permission", "platform", "staff", "web" })
 @NullMarked
 package org.backroom.sales;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

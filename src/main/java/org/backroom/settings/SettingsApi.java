@@ -2,7 +2,8 @@ package org.backroom.settings;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.backroom.staff.Permissions;
+import org.backroom.staff.StaffPrincipal;
+import org.backroom.permission.Permissions;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +30,7 @@ class SettingsApi {
 	@Operation(summary = "Change any part: {approvals: {customer.reactivate: true}, lifecycle: {deleteReferenced}, trash: {retentionDays}}")
 	@PatchMapping("/api/settings")
 	StoreSettings change(@RequestBody JsonNode patch) {
-		settings.change(patch, Permissions.current().map(me -> me.username()).orElse("system"));
+		settings.change(patch, StaffPrincipal.current().map(me -> me.username()).orElse("system"));
 		return settings.current();
 	}
 

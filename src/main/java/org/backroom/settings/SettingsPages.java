@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.backroom.staff.Permissions;
+import org.backroom.staff.StaffPrincipal;
+import org.backroom.permission.Permissions;
 import org.backroom.web.FieldErrors;
 import org.backroom.web.PageController;
 import org.backroom.web.ValidationFailed;
@@ -58,7 +59,7 @@ class SettingsPages {
 		Values values = new Values(approvals, deleteReferenced, retentionDays.strip());
 		try {
 			Map<String, Object> changed = settings.change(patch(values, settings.current()),
-					Permissions.current().map(me -> me.username()).orElse("system"));
+					StaffPrincipal.current().map(me -> me.username()).orElse("system"));
 			redirect.addFlashAttribute("message", changed.isEmpty() ? "Nothing to save." : "Settings saved.");
 			return "redirect:/settings";
 		}

@@ -1,5 +1,8 @@
 /** The store's settings that an owner changes while Backroom runs: approval policies, delete behaviour, trash retention. */
+@ApplicationModule(allowedDependencies = { "audit", "lifecycle", "permission", "staff", "web" })
 @NullMarked
 package org.backroom.settings;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

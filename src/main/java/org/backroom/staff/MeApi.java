@@ -1,5 +1,7 @@
 package org.backroom.staff;
 
+import org.backroom.permission.Forbidden;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -72,7 +74,7 @@ class MeApi {
 	}
 
 	private static StaffPrincipal signedIn() {
-		return Permissions.current().orElseThrow(() -> new Forbidden("Staff only", "Only a signed-in staff user has this."));
+		return StaffPrincipal.current().orElseThrow(() -> new Forbidden("Staff only", "Only a signed-in staff user has this."));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.backroom.staff;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.backroom.permission.Forbidden;
 import org.backroom.audit.AuditTrail;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.web.ValidationFailed;

@@ -1,5 +1,7 @@
 package org.backroom.staff;
 
+import org.backroom.permission.Permissions;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -10,7 +10,7 @@ class SignInPages {
 
 	@GetMapping("/login")
 	String login() {
-		return Permissions.current().isPresent() ? "redirect:/" : "staff/login";
+		return StaffPrincipal.current().isPresent() ? "redirect:/" : "staff/login";
 	}
 
 }

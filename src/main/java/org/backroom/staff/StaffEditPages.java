@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
+import org.backroom.permission.Permissions;
 import org.backroom.web.FieldErrors;
 import org.backroom.web.PageController;
 import org.backroom.web.Refusal;

@@ -1,6 +1,7 @@
 package org.backroom.staff;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.backroom.permission.Permissions;
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordActions;
 import org.backroom.web.Htmx;

@@ -2,17 +2,27 @@ package org.backroom.staff;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** A signed-in staff user: who they are and, as authorities, the permissions of their roles right now. */
 public record StaffPrincipal(long id, String username, String displayName, boolean active,
 		@Nullable String passwordHash, Set<String> permissions) implements UserDetails {
+
+	/** The signed-in staff user, if a staff user is signed in. */
+	public static Optional<StaffPrincipal> current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal
+				? Optional.of(principal) : Optional.empty();
+	}
 
 	@Override
 	public Collection<? extends GrantedAuthority> getAuthorities() {

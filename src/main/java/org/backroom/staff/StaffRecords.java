@@ -34,7 +34,7 @@ class StaffRecords {
 		if (transition != Transition.DEACTIVATE && transition != Transition.DELETE) {
 			return Optional.empty();
 		}
-		if (Permissions.current().map(me -> me.id() == id).orElse(false)) {
+		if (StaffPrincipal.current().map(me -> me.id() == id).orElse(false)) {
 			return Optional.of("nobody can " + transition.verb() + " themselves; ask another owner.");
 		}
 		staff.lockRoleManagers();

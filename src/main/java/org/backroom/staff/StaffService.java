@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.backroom.permission.Permissions;
+import org.backroom.permission.Forbidden;
 import org.backroom.audit.AuditTrail;
 import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
@@ -95,7 +97,7 @@ class StaffService {
 		staff.update(id, String.valueOf(form.displayName()).strip(), blankToNull(form.email()));
 		if (form.roles() != null && !get(id).roles().equals(form.roleNames().stream().sorted().toList())) {
 			permissions.require("staff.manage");
-			if (Permissions.current().map(me -> me.id() == id).orElse(false)) {
+			if (StaffPrincipal.current().map(me -> me.id() == id).orElse(false)) {
 				throw new Forbidden("Your own roles", "Nobody changes their own roles; ask another person who manages staff.");
 			}
 			requireHeldByGranter(roleIds);

@@ -3,7 +3,7 @@ package org.backroom.supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordActions;
-import org.backroom.staff.Permissions;
+import org.backroom.permission.Permissions;
 import org.backroom.web.Htmx;
 import org.backroom.web.PageController;
 import org.jspecify.annotations.Nullable;

@@ -1,5 +1,8 @@
 /** Suppliers: who the store buys from, under the shared lifecycle. */
+@ApplicationModule(allowedDependencies = { "lifecycle", "permission", "web" })
 @NullMarked
 package org.backroom.supplier;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,4 +1,4 @@
-package org.backroom.web;
+package org.backroom.staff;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.backroom.staff.SignInFilters;
+import org.backroom.web.ProblemResponses;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

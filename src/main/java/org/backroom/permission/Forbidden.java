@@ -1,4 +1,4 @@
-package org.backroom.staff;
+package org.backroom.permission;
 
 import org.backroom.web.Refusal;
 
@@ -13,7 +13,7 @@ public final class Forbidden extends Refusal {
 		with("missingPermission", permission);
 	}
 
-	Forbidden(String title, String detail) {
+	public Forbidden(String title, String detail) {
 		super("forbidden", HttpStatus.FORBIDDEN, title, detail);
 	}
 

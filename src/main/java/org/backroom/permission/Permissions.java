@@ -1,6 +1,4 @@
-package org.backroom.staff;
-
-import java.util.Optional;
+package org.backroom.permission;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -28,13 +26,6 @@ public class Permissions {
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.anyMatch(permission::equals);
-	}
-
-	/** The signed-in staff user, if a staff user is signed in. */
-	public static Optional<StaffPrincipal> current() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal
-				? Optional.of(principal) : Optional.empty();
 	}
 
 }

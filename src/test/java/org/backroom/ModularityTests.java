@@ -1,6 +1,5 @@
 package org.backroom;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;

@@ -1,15 +1,17 @@
 package org.backroom.audit;
 
 import java.io.IOException;
-import java.util.Map;
+import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backroom.web.Page;
+import org.backroom.web.Refusal;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,14 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditApi {
 
-	/** The record kinds with a timeline, by their path under {@code /api}, to the kind their entries name. */
-	private static final Map<String, String> KINDS = Map.of("customers", "customer", "items", "item", "suppliers",
-			"supplier", "staff", "staff", "roles", "role");
-
 	private final AuditTrail audit;
 
-	AuditApi(AuditTrail audit) {
+	private final List<AuditedKinds> audited;
+
+	AuditApi(AuditTrail audit, List<AuditedKinds> audited) {
 		this.audit = audit;
+		this.audited = audited;
 	}
 
 	@Operation(summary = "Audit entries, newest first: filter by actor, action, recordKind + recordId, and a time "
@@ -47,11 +48,15 @@ class AuditApi {
 
 	@Operation(summary = "One record's audit entries, oldest first; still there after the record is purged")
 	@PreAuthorize("@permissions.require('audit.view')")
-	@GetMapping("/api/{kind:customers|items|suppliers|staff|roles}/{id}/history")
+	@GetMapping("/api/{kind}/{id}/history")
 	Page<AuditEntry> history(@PathVariable String kind, @PathVariable long id,
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return audit.history(KINDS.get(kind), id, cursor, Page.limit(limit));
+		String recordKind = audited.stream()
+			.flatMap(owner -> owner.kindAt(kind).stream())
+			.findFirst()
+			.orElseThrow(() -> new NoTimeline(kind));
+		return audit.history(recordKind, id, cursor, Page.limit(limit));
 	}
 
 	@Operation(summary = "Audit entries as CSV (UTF-8, RFC 4180), oldest first, with the same filters as the search")
@@ -75,6 +80,15 @@ class AuditApi {
 	@GetMapping("/api/audit/verify")
 	Verification verify() {
 		return audit.verify();
+	}
+
+	/** A path under {@code /api} whose records keep no timeline. */
+	static final class NoTimeline extends Refusal {
+
+		NoTimeline(String path) {
+			super("not-found", HttpStatus.NOT_FOUND, "Not found", "There is nothing at /api/" + path + ".");
+		}
+
 	}
 
 }

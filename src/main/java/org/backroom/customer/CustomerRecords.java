@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-import org.backroom.lifecycle.Dependent;
 import org.backroom.lifecycle.RecordKind;
 
 import org.springframework.context.annotation.Bean;
@@ -18,9 +17,13 @@ class CustomerRecords {
 
 	@Bean
 	RecordKind customerKind(Customers customers) {
-		return new RecordKind("customer", PATH, "customers", "name || ' (' || code || ')'",
-				List.of(new Dependent("salesOrders", "sales order", "sales orders", "sales_orders", "customer_id")),
-				id -> openCredit(customers.balance(id)), RecordKind.Guard.NONE, customers::find);
+		return RecordKind.named("customer")
+			.path(PATH)
+			.label("name || ' (' || code || ')'")
+			.dependent("salesOrders", "sales order", "sales orders", "sales_orders", "customer_id")
+			.openWork(id -> openCredit(customers.balance(id)))
+			.view(customers::find)
+			.build();
 	}
 
 	private static RecordKind.OpenWork openCredit(BigDecimal balance) {

@@ -1,8 +1,6 @@
 package org.backroom.item;
 
-import java.util.List;
 
-import org.backroom.lifecycle.Dependent;
 import org.backroom.lifecycle.RecordKind;
 
 import org.springframework.context.annotation.Bean;
@@ -16,11 +14,14 @@ class ItemRecords {
 
 	@Bean
 	RecordKind itemKind(Items items) {
-		return new RecordKind("item", PATH, "items", "name || ' (' || sku || ')'",
-				List.of(new Dependent("salesOrderLines", "sales order line", "sales order lines", "sales_order_lines", "item_id"),
-						new Dependent("purchaseOrderLines", "purchase order line", "purchase order lines",
-								"purchase_order_lines", "item_id")),
-				id -> RecordKind.OpenWork.NONE, RecordKind.Guard.NONE, items::find);
+		return RecordKind.named("item")
+			.path(PATH)
+			.label("name || ' (' || sku || ')'")
+			.dependent("salesOrderLines", "sales order line", "sales order lines", "sales_order_lines", "item_id")
+			.dependent("purchaseOrderLines", "purchase order line", "purchase order lines", "purchase_order_lines",
+					"item_id")
+			.view(items::find)
+			.build();
 	}
 
 }

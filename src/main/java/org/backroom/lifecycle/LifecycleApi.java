@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/items/3/deactivate} are the same code.
  */
 @RestController
-@RequestMapping("/api/{kind:customers|items|suppliers|staff}/{id}")
+@RequestMapping("/api/{kind}/{id}")
 class LifecycleApi {
 
 	private final RecordKinds kinds;

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * first, then the same path as {@code POST /api/…/deactivate}: the approval gate, or the lifecycle.
  */
 @PageController
-@RequestMapping("/{kind:customers|items|suppliers|staff}/{id}/actions/{verb:deactivate|reactivate|delete|restore|purge}")
+@RequestMapping("/{kind}/{id}/actions/{verb:deactivate|reactivate|delete|restore|purge}")
 class LifecyclePages {
 
 	private final RecordKinds kinds;

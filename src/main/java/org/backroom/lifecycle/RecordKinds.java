@@ -1,15 +1,19 @@
 package org.backroom.lifecycle;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.backroom.audit.AuditedKinds;
 
 import org.springframework.stereotype.Component;
 
 /** Every kind of master record that features declared, by its API path. */
 @Component
-public class RecordKinds {
+public class RecordKinds implements AuditedKinds {
 
 	private final Map<String, RecordKind> byPath;
 
@@ -25,6 +29,11 @@ public class RecordKinds {
 		return kind;
 	}
 
+	@Override
+	public Optional<String> kindAt(String path) {
+		return Optional.ofNullable(byPath.get(path)).map(RecordKind::name);
+	}
+
 	/** The kind with this singular name ({@code customer}), as approval requests and audit entries name it. */
 	public RecordKind byName(String name) {
 		return byPath.values()
@@ -34,8 +43,19 @@ public class RecordKinds {
 			.orElseThrow(() -> new UnknownKind(name));
 	}
 
+	/** Every kind, in the order of their names. */
 	public List<RecordKind> all() {
-		return List.copyOf(byPath.values());
+		return byPath.values().stream().sorted(Comparator.comparing(RecordKind::name)).toList();
+	}
+
+	/** The permissions about records, kind by kind: {@code customer.view} … {@code supplier.purge}. */
+	public List<String> permissions() {
+		return all().stream().flatMap(kind -> kind.permissions().stream()).toList();
+	}
+
+	/** The lifecycle actions a store may put behind an approval: {@code customer.reactivate}, … */
+	public List<String> approvableActions() {
+		return all().stream().flatMap(kind -> kind.approvableActions().stream()).toList();
 	}
 
 	/** A path under {@code /api} that names no kind of record. */

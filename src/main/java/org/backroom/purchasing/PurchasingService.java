@@ -15,7 +15,6 @@ import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.purchasing.PurchaseOrderStatus.Move;
-import org.backroom.permission.Permissions;
 import org.backroom.staff.StaffPrincipal;
 import org.backroom.supplier.PurchaseSupplier;
 import org.backroom.supplier.SupplierService;

@@ -15,7 +15,6 @@ import org.backroom.item.ItemService;
 import org.backroom.item.SaleItem;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.platform.Money;
-import org.backroom.permission.Permissions;
 import org.backroom.staff.StaffPrincipal;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;

@@ -3,7 +3,6 @@ package org.backroom.settings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.backroom.staff.StaffPrincipal;
-import org.backroom.permission.Permissions;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.GetMapping;

@@ -55,7 +55,7 @@ class SettingsPages {
 			@RequestParam(defaultValue = "") String deleteReferenced, @RequestParam(defaultValue = "") String retentionDays,
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Map<String, Boolean> approvals = new LinkedHashMap<>();
-		SettingsService.APPROVABLE.forEach(action -> approvals.put(action, approval != null && approval.contains(action)));
+		settings.approvable().forEach(action -> approvals.put(action, approval != null && approval.contains(action)));
 		Values values = new Values(approvals, deleteReferenced, retentionDays.strip());
 		try {
 			Map<String, Object> changed = settings.change(patch(values, settings.current()),

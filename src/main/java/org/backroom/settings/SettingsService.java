@@ -11,6 +11,7 @@ import org.backroom.audit.AuditTrail;
 import org.backroom.lifecycle.LifecyclePolicy;
 import org.backroom.lifecycle.LifecycleSettings;
 import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
+import org.backroom.lifecycle.RecordKinds;
 import org.backroom.lifecycle.TrashSettings;
 import org.backroom.web.ValidationFailed;
 import org.backroom.web.ValidationFailed.FieldError;
@@ -29,10 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SettingsService implements LifecyclePolicy {
 
-	/** The actions that can be made to wait for a second pair of eyes. */
-	public static final List<String> APPROVABLE = List.of("customer.reactivate", "customer.restore", "customer.purge",
-			"item.reactivate", "item.restore", "item.purge", "supplier.reactivate", "supplier.restore", "supplier.purge",
-			"staff.reactivate", "staff.restore", "staff.purge", "bulk.deactivate");
+	/** Actions beyond the record kinds' lifecycle that can be made to wait for a second pair of eyes. */
+	private static final List<String> OTHER_APPROVABLE = List.of("bulk.deactivate");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -44,19 +43,29 @@ public class SettingsService implements LifecyclePolicy {
 
 	private final AuditTrail audit;
 
+	private final RecordKinds kinds;
+
 	SettingsService(JdbcClient jdbc, LifecycleSettings lifecycleDefaults, TrashSettings trashDefaults,
-			AuditTrail audit) {
+			AuditTrail audit, RecordKinds kinds) {
 		this.audit = audit;
+		this.kinds = kinds;
 		this.jdbc = jdbc;
 		this.lifecycleDefaults = lifecycleDefaults;
 		this.trashDefaults = trashDefaults;
+	}
+
+	/** The actions that can be made to wait for a second pair of eyes: each record kind's, then the others. */
+	List<String> approvable() {
+		List<String> actions = new ArrayList<>(kinds.approvableActions());
+		actions.addAll(OTHER_APPROVABLE);
+		return actions;
 	}
 
 	@PreAuthorize("@permissions.has('audit.view') or @permissions.require('settings.manage')")
 	@Transactional(readOnly = true)
 	StoreSettings current() {
 		Map<String, Boolean> approvals = new LinkedHashMap<>();
-		APPROVABLE.forEach(action -> approvals.put(action, approvalRequired(action)));
+		approvable().forEach(action -> approvals.put(action, approvalRequired(action)));
 		return new StoreSettings(approvals, new StoreSettings.Lifecycle(deleteReferenced()),
 				new StoreSettings.Trash((int) trashRetention().toDays()));
 	}
@@ -85,7 +94,7 @@ public class SettingsService implements LifecyclePolicy {
 		Map<String, Object> changes = new LinkedHashMap<>();
 		List<FieldError> errors = new ArrayList<>();
 		patch.path("approvals").properties().forEach(entry -> {
-			if (!APPROVABLE.contains(entry.getKey())) {
+			if (!approvable().contains(entry.getKey())) {
 				errors.add(new FieldError("approvals." + entry.getKey(), "is not an action that can require approval"));
 			}
 			else if (!entry.getValue().isBoolean()) {

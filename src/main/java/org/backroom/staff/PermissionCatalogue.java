@@ -1,44 +1,61 @@
 package org.backroom.staff;
 
-import org.backroom.permission.Permissions;
-
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.backroom.lifecycle.RecordKind;
+import org.backroom.lifecycle.RecordKinds;
+
+import org.springframework.stereotype.Component;
+
 /**
- * Every permission Backroom checks. Roles are sets of these; the built-in roles are seeded by
- * V6__create_staff_and_roles.sql, and a test keeps the two in step.
+ * Every permission Backroom checks: those of each registered record kind ({@link RecordKind#permissions()}) and
+ * those beyond them. Roles are sets of these; {@link BuiltInRoleGrants} gives the built-in roles theirs.
  */
-public final class PermissionCatalogue {
-
-	/** The record kinds with a lifecycle, each with the same eight permissions. */
-	public static final List<String> KINDS = List.of("customer", "item", "supplier", "staff");
-
-	public static final List<String> VERBS = List.of("view", "create", "edit", "deactivate", "reactivate", "delete",
-			"restore", "purge");
+@Component
+class PermissionCatalogue {
 
 	/** Permissions beyond the record kinds. */
-	public static final List<String> OTHERS = List.of("sales.view", "sales.create", "purchasing.view",
-			"purchasing.create", "purchasing.order", "purchasing.receive", "purchasing.cancel", "approval.decide",
-			"audit.view", "report.view", "bulk.run", "staff.manage", "role.manage", "settings.manage");
+	static final List<String> OTHERS = List.of("sales.view", "sales.create", "purchasing.view", "purchasing.create",
+			"purchasing.order", "purchasing.receive", "purchasing.cancel", "approval.decide", "audit.view",
+			"report.view", "bulk.run", "staff.manage", "role.manage", "settings.manage");
 
-	public static final Set<String> ALL;
+	private final RecordKinds kinds;
 
-	static {
-		List<String> all = new ArrayList<>();
-		for (String kind : KINDS) {
-			for (String verb : VERBS) {
-				all.add(kind + "." + verb);
-			}
-		}
-		all.addAll(OTHERS);
-		ALL = Collections.unmodifiableSet(new TreeSet<>(all));
+	PermissionCatalogue(RecordKinds kinds) {
+		this.kinds = kinds;
 	}
 
-	private PermissionCatalogue() {
+	/** Every permission, sorted. */
+	Set<String> all() {
+		Set<String> all = new TreeSet<>(kinds.permissions());
+		all.addAll(OTHERS);
+		return all;
+	}
+
+	boolean contains(String permission) {
+		return OTHERS.contains(permission) || kinds.permissions().contains(permission);
+	}
+
+	/** The permissions by what they are about: the record kinds first, then the rest by their prefix. */
+	Map<String, List<String>> groups() {
+		Map<String, List<String>> groups = new LinkedHashMap<>();
+		kinds.permissions().forEach(permission -> add(groups, permission));
+		OTHERS.forEach(permission -> add(groups, permission));
+		return groups;
+	}
+
+	private static void add(Map<String, List<String>> groups, String permission) {
+		groups.computeIfAbsent(permission.substring(0, permission.indexOf('.')), key -> new ArrayList<>()).add(permission);
+	}
+
+	/** The record kinds, for the roles that are granted by kind. */
+	List<RecordKind> kinds() {
+		return kinds.all();
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.backroom.staff;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +46,7 @@ class RolePages {
 	@GetMapping("/roles")
 	String matrix(Model model) {
 		model.addAttribute("roles", roles.all());
-		model.addAttribute("groups", groups());
+		model.addAttribute("groups", roles.permissionGroups());
 		model.addAttribute("canManage", permissions.has("role.manage"));
 		model.addAttribute("edited", null);
 		model.addAttribute("errors", Map.of());
@@ -121,20 +119,6 @@ class RolePages {
 		model.addAttribute("edited", edited);
 		model.addAttribute("errors", errors.getMap());
 		return "staff/roles";
-	}
-
-	/** The permissions by what they are about: the record kinds first, then the rest by their prefix. */
-	private static Map<String, List<String>> groups() {
-		Map<String, List<String>> groups = new LinkedHashMap<>();
-		for (String kind : PermissionCatalogue.KINDS) {
-			PermissionCatalogue.VERBS.forEach(verb -> add(groups, kind + "." + verb));
-		}
-		PermissionCatalogue.OTHERS.forEach(permission -> add(groups, permission));
-		return groups;
-	}
-
-	private static void add(Map<String, List<String>> groups, String permission) {
-		groups.computeIfAbsent(permission.substring(0, permission.indexOf('.')), key -> new ArrayList<>()).add(permission);
 	}
 
 	private static long parseVersion(String version) {

@@ -2,6 +2,8 @@ package org.backroom.staff;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.backroom.audit.AuditTrail;
 import org.backroom.audit.Changes;
@@ -25,9 +27,22 @@ class RoleService {
 
 	private final AuditTrail audit;
 
-	RoleService(Roles roles, AuditTrail audit) {
+	private final PermissionCatalogue catalogue;
+
+	RoleService(Roles roles, AuditTrail audit, PermissionCatalogue catalogue) {
 		this.roles = roles;
 		this.audit = audit;
+		this.catalogue = catalogue;
+	}
+
+	/** Every permission a role can hold. */
+	Set<String> permissions() {
+		return catalogue.all();
+	}
+
+	/** The permissions by what they are about, as the role matrix shows them. */
+	Map<String, List<String>> permissionGroups() {
+		return catalogue.groups();
 	}
 
 	@PreAuthorize("@permissions.has('role.manage') or @permissions.require('staff.view')")
@@ -93,7 +108,7 @@ class RoleService {
 		}
 		form.permissionList()
 			.stream()
-			.filter(permission -> !PermissionCatalogue.ALL.contains(permission))
+			.filter(permission -> !catalogue.contains(permission))
 			.forEach(unknown -> errors.add(new FieldError("permissions", "'" + unknown + "' is not a permission")));
 		if (!errors.isEmpty()) {
 			throw new ValidationFailed(errors);

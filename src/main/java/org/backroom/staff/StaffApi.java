@@ -81,7 +81,7 @@ class StaffApi {
 	@Operation(summary = "The catalogue of permissions a role can hold")
 	@GetMapping("/api/permissions")
 	List<String> permissions() {
-		return List.copyOf(PermissionCatalogue.ALL);
+		return List.copyOf(roles.permissions());
 	}
 
 	@PostMapping("/api/roles")

@@ -1,9 +1,7 @@
 package org.backroom.staff;
 
-import java.util.List;
 import java.util.Optional;
 
-import org.backroom.lifecycle.Dependent;
 import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.Transition;
 
@@ -19,15 +17,17 @@ class StaffRecords {
 
 	@Bean
 	RecordKind staffKind(StaffMembers staff) {
-		return new RecordKind("staff", "staff", "staff", "display_name || ' (' || username || ')'",
-				List.of(new Dependent("salesOrders", "sales order", "sales orders", "sales_orders", "processed_by"),
-						new Dependent("purchaseOrders", "purchase order", "purchase orders", "purchase_orders",
-								"processed_by"),
-						new Dependent("approvalRequests", "approval request", "approval requests", "approval_requests",
-								"requested_by"),
-						new Dependent("approvalDecisions", "approval decision", "approval decisions", "approval_requests",
-								"decided_by")),
-				id -> RecordKind.OpenWork.NONE, (id, transition) -> refusal(staff, id, transition), staff::find);
+		return RecordKind.named("staff")
+			.path("staff")
+			.label("display_name || ' (' || username || ')'")
+			.dependent("salesOrders", "sales order", "sales orders", "sales_orders", "processed_by")
+			.dependent("purchaseOrders", "purchase order", "purchase orders", "purchase_orders", "processed_by")
+			.dependent("approvalRequests", "approval request", "approval requests", "approval_requests", "requested_by")
+			.dependent("approvalDecisions", "approval decision", "approval decisions", "approval_requests", "decided_by")
+			.guard((id, transition) -> refusal(staff, id, transition))
+			.view(staff::find)
+			.viewOnlyForManagers()
+			.build();
 	}
 
 	private static Optional<String> refusal(StaffMembers staff, long id, Transition transition) {

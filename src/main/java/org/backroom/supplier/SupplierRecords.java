@@ -3,7 +3,6 @@ package org.backroom.supplier;
 import java.util.List;
 import java.util.Map;
 
-import org.backroom.lifecycle.Dependent;
 import org.backroom.lifecycle.RecordKind;
 
 import org.springframework.context.annotation.Bean;
@@ -17,10 +16,13 @@ class SupplierRecords {
 
 	@Bean
 	RecordKind supplierKind(Suppliers suppliers) {
-		return new RecordKind("supplier", PATH, "suppliers", "name || ' (' || code || ')'",
-				List.of(new Dependent("purchaseOrders", "purchase order", "purchase orders", "purchase_orders",
-						"supplier_id")),
-				id -> openOrders(suppliers.openPurchaseOrders(id)), RecordKind.Guard.NONE, suppliers::find);
+		return RecordKind.named("supplier")
+			.path(PATH)
+			.label("name || ' (' || code || ')'")
+			.dependent("purchaseOrders", "purchase order", "purchase orders", "purchase_orders", "supplier_id")
+			.openWork(id -> openOrders(suppliers.openPurchaseOrders(id)))
+			.view(suppliers::find)
+			.build();
 	}
 
 	private static RecordKind.OpenWork openOrders(long open) {

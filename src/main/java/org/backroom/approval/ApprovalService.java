@@ -12,6 +12,7 @@ import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
 import org.backroom.lifecycle.Transition;
 import org.backroom.lifecycle.TransitionGate;
+import org.backroom.lifecycle.authorized.AuthorizedTransitions;
 import org.backroom.settings.SettingsService;
 import org.backroom.permission.Permissions;
 import org.backroom.staff.StaffPrincipal;
@@ -45,6 +46,8 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 
 	private final Lifecycle lifecycle;
 
+	private final AuthorizedTransitions transitions;
+
 	private final RecordKinds kinds;
 
 	private final ApprovalSettings approvalSettings;
@@ -54,13 +57,14 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 	private final List<ApprovableAction> ownActions;
 
 	ApprovalService(JdbcClient jdbc, SettingsService settings, Permissions permissions, Lifecycle lifecycle,
-			RecordKinds kinds, ApprovalSettings approvalSettings, AuditTrail audit, List<ApprovableAction> ownActions) {
+			AuthorizedTransitions transitions, RecordKinds kinds, ApprovalSettings approvalSettings, AuditTrail audit, List<ApprovableAction> ownActions) {
 		this.audit = audit;
 		this.ownActions = ownActions;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.permissions = permissions;
 		this.lifecycle = lifecycle;
+		this.transitions = transitions;
 		this.kinds = kinds;
 		this.approvalSettings = approvalSettings;
 	}
@@ -109,7 +113,7 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 		Transition transition = Transition.valueOf(request.action()
 			.substring(request.action().indexOf('.') + 1)
 			.toUpperCase(Locale.ROOT));
-		lifecycle.applyApproved(kind, request.recordId(), transition, request.reason(),
+		transitions.apply(kind, request.recordId(), transition, request.reason(),
 				java.util.Map.of("approvalRequest", id, "requestedBy", request.requestedBy()));
 		return get(id);
 	}

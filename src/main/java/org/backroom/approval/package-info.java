@@ -1,5 +1,5 @@
 /** Four-eyes approvals: ask, approve, reject, expire. */
-@ApplicationModule(allowedDependencies = { "audit", "lifecycle", "permission", "platform", "settings", "staff", "web" })
+@ApplicationModule(allowedDependencies = { "audit", "lifecycle", "lifecycle::authorized", "permission", "platform", "settings", "staff", "web" })
 @NullMarked
 package org.backroom.approval;
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.backroom.lifecycle.Lifecycle;
 import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
+import org.backroom.lifecycle.authorized.AuthorizedTransitions;
 import org.backroom.web.Refusal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One batch of a job, in one transaction: the next records by keyset, locked and re-checked, each moved through
- * {@link Lifecycle#applyApproved} (the same state machine as a single click) and audited with the job's id; then
+ * {@link AuthorizedTransitions} (the same state machine as a single click) and audited with the job's id; then
  * their outcomes and the job's progress. All of it commits together or not at all, so a job stopped anywhere
  * resumes without doing a record twice.
  */
@@ -36,7 +36,7 @@ class BulkBatch {
 
 	private final RecordKinds kinds;
 
-	private final Lifecycle lifecycle;
+	private final AuthorizedTransitions transitions;
 
 	private final BulkSettings settings;
 
@@ -44,12 +44,12 @@ class BulkBatch {
 
 	private final TransactionTemplate oneRecord;
 
-	BulkBatch(BulkJobs jobs, Selection selection, RecordKinds kinds, Lifecycle lifecycle,
+	BulkBatch(BulkJobs jobs, Selection selection, RecordKinds kinds, AuthorizedTransitions transitions,
 			BulkSettings settings, PlatformTransactionManager transactions) {
 		this.jobs = jobs;
 		this.selection = selection;
 		this.kinds = kinds;
-		this.lifecycle = lifecycle;
+		this.transitions = transitions;
 		this.settings = settings;
 		this.batch = new TransactionTemplate(transactions);
 		// A savepoint per record: a record the lifecycle refuses rolls back alone, not the batch.
@@ -113,7 +113,7 @@ class BulkBatch {
 		}
 		// The job runs without its requester's sign-in (the actor is "system"): this names who asked for it.
 		context.put("requestedBy", job.requestedBy());
-		lifecycle.applyApproved(kind, id, job.action().transition(), job.reason(), context);
+		transitions.apply(kind, id, job.action().transition(), job.reason(), context);
 	}
 
 }

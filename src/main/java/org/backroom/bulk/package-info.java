@@ -3,7 +3,7 @@
  * background, in batches that re-check every record under lock, surviving a restart, each record audited with the
  * job's id.
  */
-@ApplicationModule(allowedDependencies = { "approval", "audit", "lifecycle", "permission", "platform", "settings", "staff", "web" })
+@ApplicationModule(allowedDependencies = { "approval", "audit", "lifecycle", "lifecycle::authorized", "permission", "platform", "settings", "staff", "web" })
 @NullMarked
 package org.backroom.bulk;
 

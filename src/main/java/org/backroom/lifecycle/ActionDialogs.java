@@ -14,13 +14,13 @@ class ActionDialogs {
 
 	private final Lifecycle lifecycle;
 
-	private final LifecycleActions actions;
+	private final RecordRows rows;
 
 	private final RecordActions menu;
 
-	ActionDialogs(Lifecycle lifecycle, LifecycleActions actions, RecordActions menu) {
+	ActionDialogs(Lifecycle lifecycle, RecordRows rows, RecordActions menu) {
 		this.lifecycle = lifecycle;
-		this.actions = actions;
+		this.rows = rows;
 		this.menu = menu;
 	}
 
@@ -35,7 +35,7 @@ class ActionDialogs {
 
 	Dialog dialog(RecordKind kind, long id, Transition transition, String back) {
 		Impact impact = lifecycle.impact(kind, id);
-		String label = actions.label(kind, id);
+		String label = rows.label(kind, id);
 		Impact.Check check = impact.actions().get(transition.verb());
 		String instead = null;
 		if (transition == Transition.DELETE && !check.allowed() && RecordActions.referenced(impact.dependents())

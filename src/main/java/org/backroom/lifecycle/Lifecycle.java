@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.backroom.audit.AuditTrail;
 import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.InvalidTransition;
-import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleRefusals.RecordReferenced;
 import org.backroom.lifecycle.LifecycleRefusals.SystemRecord;
 import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
@@ -38,8 +37,11 @@ public class Lifecycle {
 
 	private final AuditTrail audit;
 
-	Lifecycle(JdbcClient jdbc, LifecyclePolicy policy, AuditTrail audit) {
+	private final RecordRows rows;
+
+	Lifecycle(JdbcClient jdbc, RecordRows rows, LifecyclePolicy policy, AuditTrail audit) {
 		this.jdbc = jdbc;
+		this.rows = rows;
 		this.policy = policy;
 		this.audit = audit;
 	}
@@ -49,33 +51,19 @@ public class Lifecycle {
 			@Nullable LifecycleStatus to, String detail) {
 	}
 
-	/** A record's row, locked for the rest of the transaction. */
-	private record Locked(long id, LifecycleStatus status, boolean system, String label) {
-	}
-
 	@PreAuthorize("@permissions.require(#kind.name() + '.' + #transition.verb())")
 	@Transactional
 	public Outcome apply(RecordKind kind, long id, Transition transition, String reason) {
-		return applyApproved(kind, id, transition, reason);
+		return run(kind, id, transition, reason, Map.of());
 	}
 
 	/**
-	 * Runs a transition that a second person approved. The approver's {@code approval.decide} stands in for the
-	 * transition's own permission, which the requester held when asking; the record's state is checked again now.
+	 * The transition itself, in the caller's transaction: locks the record, checks the state machine and the kind's
+	 * guard, probes dependents, changes the row and audits it with {@code context}. Whoever calls it has checked the
+	 * permission: {@link #apply}, or {@link AuthorizedLifecycle} for approved and bulk work.
 	 */
-	@Transactional
-	public Outcome applyApproved(RecordKind kind, long id, Transition transition, String reason) {
-		return applyApproved(kind, id, transition, reason, Map.of());
-	}
-
-	/**
-	 * As {@link #applyApproved(RecordKind, long, Transition, String)}, with facts that explain where the transition
-	 * came from (a bulk job's id, an approval request) added to its audit entry.
-	 */
-	@Transactional
-	public Outcome applyApproved(RecordKind kind, long id, Transition transition, String reason,
-			Map<String, ?> context) {
-		Locked record = lock(kind, id);
+	Outcome run(RecordKind kind, long id, Transition transition, String reason, Map<String, ?> context) {
+		RecordRows.Row record = rows.lock(kind, id);
 		refuseIfNotAllowed(kind, record, transition);
 		if (transition.needsUnreferenced()) {
 			Map<String, Long> dependents = dependents(kind, id);
@@ -102,7 +90,7 @@ public class Lifecycle {
 	 */
 	@Transactional(readOnly = true)
 	public void requireAllowed(RecordKind kind, long id, Transition transition) {
-		Locked record = read(kind, id, "");
+		RecordRows.Row record = rows.read(kind, id);
 		refuseIfNotAllowed(kind, record, transition);
 		if (transition.needsUnreferenced()) {
 			Map<String, Long> dependents = dependents(kind, id);
@@ -116,7 +104,7 @@ public class Lifecycle {
 	@PreAuthorize("@permissions.require(#kind.name() + '.view')")
 	@Transactional(readOnly = true)
 	public Impact impact(RecordKind kind, long id) {
-		Locked record = read(kind, id, "");
+		RecordRows.Row record = rows.read(kind, id);
 		Map<String, Long> dependents = dependents(kind, id);
 		RecordKind.OpenWork openWork = kind.openWork().apply(id);
 		Map<String, Impact.Check> actions = new LinkedHashMap<>();
@@ -168,7 +156,7 @@ public class Lifecycle {
 		return found;
 	}
 
-	private Impact.Check check(RecordKind kind, Locked record, Transition transition, Map<String, Long> dependents,
+	private Impact.Check check(RecordKind kind, RecordRows.Row record, Transition transition, Map<String, Long> dependents,
 			RecordKind.OpenWork openWork) {
 		try {
 			refuseIfNotAllowed(kind, record, transition);
@@ -189,7 +177,7 @@ public class Lifecycle {
 		return Impact.Check.allowed(warnings);
 	}
 
-	private void refuseIfNotAllowed(RecordKind kind, Locked record, Transition transition) {
+	private void refuseIfNotAllowed(RecordKind kind, RecordRows.Row record, Transition transition) {
 		if (!transition.startsFrom(record.status())) {
 			throw new InvalidTransition(kind, record.label(), record.status(), transition);
 		}
@@ -202,7 +190,7 @@ public class Lifecycle {
 		}
 	}
 
-	private void change(RecordKind kind, Locked record, Transition transition, String reason, Map<String, ?> context) {
+	private void change(RecordKind kind, RecordRows.Row record, Transition transition, String reason, Map<String, ?> context) {
 		// Recorded first, but in this transaction: the row is already locked, and a refusal below rolls both back.
 		Map<String, Object> changes = new LinkedHashMap<>(context);
 		changes.put("status", new Changes.Change(record.status(), transition.target()));
@@ -219,21 +207,6 @@ public class Lifecycle {
 			.param("reason", reason)
 			.param("id", record.id())
 			.update();
-	}
-
-	// FOR UPDATE: a sale holding this row FOR SHARE commits first, so the dependents probe that follows sees it.
-	private Locked lock(RecordKind kind, long id) {
-		return read(kind, id, " FOR UPDATE");
-	}
-
-	private Locked read(RecordKind kind, long id, String lock) {
-		return jdbc.sql("SELECT id, status, is_system, " + kind.labelSql() + " AS label FROM " + kind.table()
-				+ " WHERE id = ?" + lock)
-			.param(id)
-			.query((rs, row) -> new Locked(rs.getLong("id"), LifecycleStatus.valueOf(rs.getString("status")),
-					rs.getBoolean("is_system"), rs.getString("label")))
-			.optional()
-			.orElseThrow(() -> new RecordNotFound(kind.name(), id));
 	}
 
 }

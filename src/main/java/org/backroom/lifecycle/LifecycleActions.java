@@ -2,9 +2,7 @@ package org.backroom.lifecycle;
 
 import java.util.Optional;
 
-import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +16,9 @@ class LifecycleActions {
 
 	private final TransitionGate gate;
 
-	private final JdbcClient jdbc;
-
-	LifecycleActions(Lifecycle lifecycle, TransitionGate gate, JdbcClient jdbc) {
+	LifecycleActions(Lifecycle lifecycle, TransitionGate gate) {
 		this.lifecycle = lifecycle;
 		this.gate = gate;
-		this.jdbc = jdbc;
 	}
 
 	/** What asking led to: a request waiting for approval, or the transition done. */
@@ -42,15 +37,6 @@ class LifecycleActions {
 			return new Held(held.get());
 		}
 		return new Done(lifecycle.apply(kind, id, transition, reason));
-	}
-
-	/** How people name the record: {@code Ann Lee (C-00012)}. */
-	String label(RecordKind kind, long id) {
-		return jdbc.sql("SELECT " + kind.labelSql() + " FROM " + kind.table() + " WHERE id = ?")
-			.param(id)
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> new RecordNotFound(kind.name(), id));
 	}
 
 }

@@ -76,15 +76,19 @@ class LifecycleApi {
 
 	@Operation(summary = "Delete to the trash; refused (or deactivated instead, by setting) when referenced")
 	@DeleteMapping
-	ResponseEntity<Map<String, Object>> delete(@PathVariable String kind, @PathVariable long id,
+	ResponseEntity<Object> delete(@PathVariable String kind, @PathVariable long id,
 			@Parameter(description = "why the record is deleted") @RequestParam(required = false) @Nullable String reason) {
 		RecordKind recordKind = kinds.byPath(kind);
-		Lifecycle.Outcome outcome = lifecycle.apply(recordKind, id, Transition.DELETE, Reason.require(reason));
+		LifecycleActions.Result result = actions.perform(recordKind, id, Transition.DELETE, Reason.require(reason));
+		if (result instanceof LifecycleActions.Held held) {
+			return accepted(held);
+		}
+		Lifecycle.Outcome outcome = ((LifecycleActions.Done) result).outcome();
 		RecordKind.Versioned record = view(recordKind, id);
-		String result = outcome.performed() == Transition.DELETE ? "DELETED" : "DEACTIVATED";
+		String performed = outcome.performed() == Transition.DELETE ? "DELETED" : "DEACTIVATED";
 		return ResponseEntity.ok()
 			.eTag(Preconditions.etag(record.version()))
-			.body(Map.of("outcome", result, "detail", outcome.detail(), "record", record));
+			.body(Map.of("outcome", performed, "detail", outcome.detail(), "record", record));
 	}
 
 	@Operation(summary = "Impact preview: dependents, open work, and which transitions are allowed now")

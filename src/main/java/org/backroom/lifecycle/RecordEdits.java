@@ -5,11 +5,9 @@ import java.util.function.LongFunction;
 import org.backroom.audit.AuditTrail;
 import org.backroom.audit.Changes;
 import org.backroom.lifecycle.LifecycleRefusals.RecordInTrash;
-import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.web.Preconditions;
 import org.backroom.web.Preconditions.VersionConflict;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,16 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RecordEdits {
 
-	private final JdbcClient jdbc;
+	private final RecordRows rows;
 
 	private final AuditTrail audit;
 
-	RecordEdits(JdbcClient jdbc, AuditTrail audit) {
-		this.jdbc = jdbc;
+	RecordEdits(RecordRows rows, AuditTrail audit) {
+		this.rows = rows;
 		this.audit = audit;
-	}
-
-	private record Current(LifecycleStatus status, long version, String label) {
 	}
 
 	/** A record just inserted, as {@code read} shows it, with the values it was created with in the audit trail. */
@@ -62,12 +57,7 @@ public class RecordEdits {
 	 * FOR UPDATE: a lifecycle transition or another edit waits until this edit commits.
 	 */
 	private void lockForEdit(RecordKind kind, long id, long expectedVersion) {
-		Current current = jdbc.sql("SELECT status, version, " + kind.labelSql() + " AS label FROM " + kind.table()
-				+ " WHERE id = ? FOR UPDATE")
-			.param(id)
-			.query(Current.class)
-			.optional()
-			.orElseThrow(() -> new RecordNotFound(kind.name(), id));
+		RecordRows.Row current = rows.lock(kind, id);
 		if (current.status() == LifecycleStatus.DELETED) {
 			throw new RecordInTrash(kind.name(), id, current.label());
 		}

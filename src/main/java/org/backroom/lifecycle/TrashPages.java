@@ -2,7 +2,6 @@ package org.backroom.lifecycle;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +10,6 @@ import org.backroom.permission.Permissions;
 import org.backroom.web.PageController;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +23,7 @@ class TrashPages {
 
 	private static final int PER_KIND = 200;
 
-	private final JdbcClient jdbc;
+	private final RecordRows rows;
 
 	private final RecordKinds kinds;
 
@@ -33,8 +31,8 @@ class TrashPages {
 
 	private final LifecyclePolicy policy;
 
-	TrashPages(JdbcClient jdbc, RecordKinds kinds, Permissions permissions, LifecyclePolicy policy) {
-		this.jdbc = jdbc;
+	TrashPages(RecordRows rows, RecordKinds kinds, Permissions permissions, LifecyclePolicy policy) {
+		this.rows = rows;
 		this.kinds = kinds;
 		this.permissions = permissions;
 		this.policy = policy;
@@ -55,14 +53,10 @@ class TrashPages {
 			}
 			boolean restore = permissions.has(kind.name() + ".restore");
 			boolean purge = permissions.has(kind.name() + ".purge");
-			entries.addAll(jdbc.sql("SELECT id, " + kind.labelSql() + " AS label, status_reason, status_changed_at FROM "
-					+ kind.table() + " WHERE status = 'DELETED' ORDER BY status_changed_at DESC LIMIT " + PER_KIND)
-				.query((rs, row) -> {
-					Instant deleted = rs.getObject("status_changed_at", OffsetDateTime.class).toInstant();
-					return new Entry(kind.name(), kind.path(), rs.getLong("id"), rs.getString("label"),
-							rs.getString("status_reason"), deleted, daysLeft(deleted, retention), restore, purge);
-				})
-				.list());
+			for (RecordRows.Trashed trashed : rows.trash(kind, PER_KIND)) {
+				entries.add(new Entry(kind.name(), kind.path(), trashed.id(), trashed.label(), trashed.reason(),
+						trashed.deletedAt(), daysLeft(trashed.deletedAt(), retention), restore, purge));
+			}
 		}
 		entries.sort(Comparator.comparing(Entry::daysLeft).thenComparing(Entry::label));
 		model.addAttribute("entries", entries);

@@ -152,6 +152,17 @@ class IdempotencyKeyTests extends ApiTest {
 		assertThat(later.body()).isEqualTo(answered.body());
 	}
 
+	@Test
+	void theApiDescriptionOffersTheKeyOnEveryChange() {
+		var docs = StoreRecords.read(api, "/v3/api-docs").path("paths");
+		for (String path : List.of("/api/sales-orders", "/api/customers", "/api/approvals/{id}/approve")) {
+			var post = docs.path(path).path("post");
+			assertThat(post.path("parameters").toString()).as(path).contains("Idempotency-Key");
+			assertThat(post.path("responses").has("503")).as(path).isTrue();
+			assertThat(post.path("responses").has("409")).as(path).isTrue();
+		}
+	}
+
 	private boolean waitingForLock(String table) {
 		return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE ?")
 			.param("%" + table + "%")

@@ -102,19 +102,22 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 	ApprovalRequest approve(long id, String reason) {
 		ApprovalRequest request = lockPending(id);
 		decide(request, "APPROVED", reason);
-		audit.record("approval.approve", request.recordKind(), request.recordId(), reason,
-				java.util.Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
+		// The action first, the decision's audit entry after it: the action locks its record, and the lock order
+		// (see AuditTrail) puts record rows before the audit chain. Audited first, this deadlocked with an edit.
 		Optional<ApprovableAction> own = ownAction(request.recordKind());
 		if (own.isPresent()) {
 			own.get().approved(request.recordId());
-			return get(id);
 		}
-		RecordKind kind = kinds.byName(request.recordKind());
-		Transition transition = Transition.valueOf(request.action()
-			.substring(request.action().indexOf('.') + 1)
-			.toUpperCase(Locale.ROOT));
-		transitions.apply(kind, request.recordId(), transition, request.reason(),
-				java.util.Map.of("approvalRequest", id, "requestedBy", request.requestedBy()));
+		else {
+			RecordKind kind = kinds.byName(request.recordKind());
+			Transition transition = Transition.valueOf(request.action()
+				.substring(request.action().indexOf('.') + 1)
+				.toUpperCase(Locale.ROOT));
+			transitions.apply(kind, request.recordId(), transition, request.reason(),
+					java.util.Map.of("approvalRequest", id, "requestedBy", request.requestedBy()));
+		}
+		audit.record("approval.approve", request.recordKind(), request.recordId(), reason,
+				java.util.Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
 		return get(id);
 	}
 
@@ -123,9 +126,9 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 	ApprovalRequest reject(long id, String reason) {
 		ApprovalRequest request = lockPending(id);
 		decide(request, "REJECTED", reason);
+		ownAction(request.recordKind()).ifPresent(action -> action.rejected(request.recordId()));
 		audit.record("approval.reject", request.recordKind(), request.recordId(), reason,
 				java.util.Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
-		ownAction(request.recordKind()).ifPresent(action -> action.rejected(request.recordId()));
 		return get(id);
 	}
 

@@ -27,6 +27,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * }</pre>
  *
  * Appends are serialized (see {@link AuditLog#append}): record after the change, as the transaction's last write.
+ *
+ * <p><b>The lock order</b>, the one every transaction follows so that no two can wait for each other: first the
+ * master record rows it uses or changes ({@code FOR SHARE} / {@code FOR NO KEY UPDATE} / {@code FOR UPDATE},
+ * several of a kind in id order; a sale takes its customer, then its items), then anything global: this trail's
+ * chain lock, held from the transaction's first entry to its commit, and last the request's idempotency answer.
+ * Locking a record after recording is the mistake this rules out (an approval that audited first deadlocked with an
+ * edit of its record). Deadlocks that remain are retried by {@code idempotency.IdempotencyFilter}.
  */
 @Service
 public class AuditTrail {

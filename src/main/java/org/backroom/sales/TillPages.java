@@ -1,6 +1,7 @@
 package org.backroom.sales;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
@@ -38,7 +39,7 @@ class TillPages {
 	@PreAuthorize("@permissions.require('sales.create')")
 	@GetMapping("/sales/new")
 	String till(Model model) {
-		return show(model, new Cart(List.of()), null, null, "CASH", null, new FieldErrors());
+		return show(model, new Cart(List.of()), null, null, "CASH", null, new FieldErrors(), newSaleAttempt());
 	}
 
 	/** The running total, recomputed whenever a line is added, changed or removed. */
@@ -59,8 +60,11 @@ class TillPages {
 			@RequestParam(required = false) @Nullable List<String> sku,
 			@RequestParam(required = false) @Nullable List<String> name,
 			@RequestParam(required = false) @Nullable List<String> price,
-			@RequestParam(required = false) @Nullable List<String> quantity, Model model, HttpServletResponse response,
+			@RequestParam(required = false) @Nullable List<String> quantity,
+			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
+		// A refused sale changed nothing, so showing it again keeps its key: the attempt is the same one.
+		String attempt = idempotencyKey != null ? idempotencyKey : newSaleAttempt();
 		Cart cart = Cart.from(itemId, sku, name, price, quantity);
 		FieldErrors errors = new FieldErrors();
 		NewSale.Payment method = payment(payment);
@@ -81,15 +85,16 @@ class TillPages {
 			}
 			catch (Refusal refusal) {
 				response.setStatus(refusal.status().value());
-				return show(model, cart, customerId, customerName, payment, refusal, errors);
+				return show(model, cart, customerId, customerName, payment, refusal, errors, attempt);
 			}
 		}
 		response.setStatus(422);
-		return show(model, cart, customerId, customerName, payment, null, errors);
+		return show(model, cart, customerId, customerName, payment, null, errors, attempt);
 	}
 
 	private static String show(Model model, Cart cart, @Nullable Long customerId, @Nullable String customerName,
-			String payment, @Nullable Refusal refusal, FieldErrors errors) {
+			String payment, @Nullable Refusal refusal, FieldErrors errors, String attempt) {
+		model.addAttribute("idempotencyKey", attempt);
 		model.addAttribute("cart", cart);
 		model.addAttribute("total", cart.total());
 		model.addAttribute("customerId", customerId);
@@ -98,6 +103,15 @@ class TillPages {
 		model.addAttribute("problem", refusal == null ? null : refusal.title() + ": " + refusal.getMessage());
 		model.addAttribute("errors", errors.getMap());
 		return "sales/till";
+	}
+
+	/**
+	 * One key per sale attempt, made when the till is shown and sent with the form: a double click or a resent form
+	 * gets the first submission's answer (the same order) instead of selling twice. A completed sale leads away
+	 * from the till, and the next till gets a new key.
+	 */
+	private static String newSaleAttempt() {
+		return UUID.randomUUID().toString();
 	}
 
 	private static NewSale.@Nullable Payment payment(String value) {

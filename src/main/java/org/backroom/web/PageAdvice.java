@@ -49,6 +49,12 @@ class PageAdvice {
 
 	@ExceptionHandler
 	ModelAndView unexpected(Exception ex, HttpServletRequest request, HttpServletResponse response) {
+		if (TryAgain.isTransient(ex)) {
+			log.info("Page {} rolled back by contention: {}", request.getRequestURI(), ex.getMessage());
+			TryAgain.mark(request);
+			response.setHeader("Retry-After", String.valueOf(TryAgain.RETRY_AFTER_SECONDS));
+			return page(request, response, HttpStatus.SERVICE_UNAVAILABLE, TryAgain.TITLE, TryAgain.DETAIL);
+		}
 		log.error("Unexpected failure of page {}", request.getRequestURI(), ex);
 		return page(request, response, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
 				"Backroom could not complete this and changed nothing. The error is in the server log.");

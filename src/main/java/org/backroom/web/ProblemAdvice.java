@@ -3,6 +3,7 @@ package org.backroom.web;
 import java.sql.SQLException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,18 +67,26 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	 * character in text or a number out of a column's range. The input was at fault, and nothing was written.
 	 */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> dataException(DataIntegrityViolationException ex) {
+	ResponseEntity<ProblemDetail> dataException(DataIntegrityViolationException ex, HttpServletRequest request) {
 		if (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
 				&& sql.getSQLState().startsWith("22")) {
 			log.info("Refused a value the database cannot hold: {}", sql.getMessage());
 			return refusal(new ValidationFailed(List.of(new ValidationFailed.FieldError("request",
 					"holds a value that cannot be stored, such as a NUL character or a number out of range"))));
 		}
-		return unexpected(ex);
+		return unexpected(ex, request);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, HttpServletRequest request) {
+		if (TryAgain.isTransient(ex)) {
+			// A deadlock or serialization failure rolled the transaction back: 503 with Retry-After, never 500.
+			log.info("Rolled back by contention: {}", ex.getMessage());
+			TryAgain.mark(request);
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(TryAgain.RETRY_AFTER_SECONDS))
+				.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "try-again", TryAgain.TITLE, TryAgain.DETAIL));
+		}
 		log.error("Unexpected failure", ex);
 		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
 			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong",

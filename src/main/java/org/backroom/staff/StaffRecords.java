@@ -12,13 +12,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Staff users under the shared lifecycle. Someone who processed any transaction can only be deactivated; nobody
- * deactivates themselves; and the last active user who can manage roles stays.
+ * deactivates themselves; the last active user who can manage roles stays; and nobody moves someone who holds
+ * permissions they lack ({@link StaffAuthority}, a 403 thrown from the guard rather than a 409 reason).
  */
 @Configuration(proxyBeanMethods = false)
 class StaffRecords {
 
 	@Bean
-	RecordKind staffKind(StaffMembers staff) {
+	RecordKind staffKind(StaffMembers staff, StaffAuthority authority) {
 		return new RecordKind("staff", "staff", "staff", "display_name || ' (' || username || ')'",
 				List.of(new Dependent("salesOrders", "sales order", "sales orders", "sales_orders", "processed_by"),
 						new Dependent("purchaseOrders", "purchase order", "purchase orders", "purchase_orders",
@@ -27,10 +28,13 @@ class StaffRecords {
 								"requested_by"),
 						new Dependent("approvalDecisions", "approval decision", "approval decisions", "approval_requests",
 								"decided_by")),
-				id -> RecordKind.OpenWork.NONE, (id, transition) -> refusal(staff, id, transition), staff::find);
+				id -> RecordKind.OpenWork.NONE, (id, transition) -> refusal(staff, authority, id, transition), staff::find);
 	}
 
-	private static Optional<String> refusal(StaffMembers staff, long id, Transition transition) {
+	private static Optional<String> refusal(StaffMembers staff, StaffAuthority authority, long id,
+			Transition transition) {
+		// Every transition, purge included: acting on someone is acting with their rights at stake.
+		authority.requireOver(id, transition.verb());
 		if (transition != Transition.DEACTIVATE && transition != Transition.DELETE) {
 			return Optional.empty();
 		}

@@ -78,15 +78,21 @@ class BulkJobService {
 		return launch(id, target.recordKind(), target.action(), plan.toProcess().size(), reason);
 	}
 
-	/** A new job that undoes a finished one: each record it changed, if nobody changed that record since. */
+	/**
+	 * A new job that undoes a finished one: each record it changed, if nobody changed that record since. Once per
+	 * job: a second undo would undo by hand what people did after the first.
+	 */
 	@PreAuthorize("@permissions.require('bulk.run')")
 	@Transactional
 	BulkJob undo(long undoneId, String reason) {
-		BulkJob undone = get(undoneId);
+		BulkJob undone = jobs.lock(undoneId).orElseThrow(() -> new RecordNotFound(RECORD_KIND, undoneId));
 		BulkAction action = BulkAction.valueOf(undone.action().toUpperCase(java.util.Locale.ROOT));
 		if (!action.cleansUp() || !undone.status().equals("DONE")) {
 			throw new NotUndoable(undone);
 		}
+		jobs.undoneBy(undoneId).ifPresent(undo -> {
+			throw new AlreadyUndone(undoneId, undo);
+		});
 		BulkAction undo = action.undo();
 		permissions.require(undone.recordKind() + "." + undo.verb());
 		long id = jobs.insert(new BulkJobs.NewJob(undone.recordKind(), undo, Map.of("undoOf", undoneId), null, reason,
@@ -121,6 +127,17 @@ class BulkJobService {
 
 	private static StaffPrincipal me() {
 		return StaffPrincipal.current().orElseThrow(() -> new IllegalStateException("No staff user is signed in"));
+	}
+
+	/** A job is undone once at most. */
+	static final class AlreadyUndone extends Refusal {
+
+		AlreadyUndone(long jobId, long undoJobId) {
+			super("already-undone", HttpStatus.CONFLICT, "Already undone",
+					"Bulk job " + jobId + " was already undone by bulk job " + undoJobId + "; a job is undone once.");
+			with("undoneBy", undoJobId);
+		}
+
 	}
 
 	/** Only a finished clean-up can be undone. */

@@ -85,6 +85,21 @@ class BulkJobs {
 		return total;
 	}
 
+	/**
+	 * The job, its row locked: two undos of one job take turns here, and the second then sees the first's undo.
+	 */
+	Optional<BulkJob> lock(long id) {
+		return jdbc.sql(BulkJob.SELECT + " WHERE id = ? FOR UPDATE").param(id).query(BulkJob::from).optional();
+	}
+
+	/** The undo that undid (or is undoing, or waits to undo) this job; a rejected one undid nothing. */
+	Optional<Long> undoneBy(long id) {
+		return jdbc.sql("SELECT id FROM bulk_jobs WHERE undo_of = ? AND status <> 'REJECTED' ORDER BY id LIMIT 1")
+			.param(id)
+			.query(Long.class)
+			.optional();
+	}
+
 	Optional<BulkJob> find(long id) {
 		return jdbc.sql(BulkJob.SELECT + " WHERE id = ?").param(id).query(BulkJob::from).optional();
 	}

@@ -17,4 +17,12 @@ public final class Forbidden extends Refusal {
 		super("forbidden", HttpStatus.FORBIDDEN, title, detail);
 	}
 
+	/** A refusal for acting above one's rights: all the permissions lacked, and the first as for any other 403. */
+	public static Forbidden lacking(String title, String detail, java.util.List<String> missing) {
+		Forbidden forbidden = new Forbidden(title, detail);
+		forbidden.with("missingPermission", missing.get(0));
+		forbidden.with("missingPermissions", missing);
+		return forbidden;
+	}
+
 }

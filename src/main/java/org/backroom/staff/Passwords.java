@@ -15,8 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changing passwords: each user their own (knowing the current one), and someone with {@code staff.manage} any
- * other user's, for a forgotten one. The first owner's generated password is meant to be changed this way.
+ * Changing passwords: each user their own (knowing the current one), and someone with {@code staff.manage} the
+ * password of another user who holds nothing they lack, for a forgotten one. A reset ends the user's sessions and
+ * tokens and makes them choose their own at the next sign-in. The first owner's generated password is meant to be
+ * changed with {@link #changeOwn}.
  */
 @Service
 class Passwords {
@@ -27,10 +29,16 @@ class Passwords {
 
 	private final AuditTrail audit;
 
-	Passwords(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit) {
+	private final StaffAuthority authority;
+
+	private final Tokens tokens;
+
+	Passwords(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, StaffAuthority authority, Tokens tokens) {
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.audit = audit;
+		this.authority = authority;
+		this.tokens = tokens;
 	}
 
 	/** A new password, and for one's own the current one. */
@@ -45,7 +53,9 @@ class Passwords {
 		if (change.currentPassword() == null || !encoder.matches(change.currentPassword(), hash)) {
 			throw ValidationFailed.of("currentPassword", "is not your current password");
 		}
-		set(me.id(), String.valueOf(change.newPassword()));
+		jdbc.sql("UPDATE staff SET password_hash = ?, must_change_password = false, updated_at = now() WHERE id = ?")
+			.params(encoder.encode(String.valueOf(change.newPassword())), me.id())
+			.update();
 		audit.record("staff.password-change", "staff", me.id(), null, null);
 	}
 
@@ -58,14 +68,15 @@ class Passwords {
 		if (jdbc.sql("SELECT id FROM staff WHERE id = ? FOR UPDATE").param(staffId).query(Long.class).optional().isEmpty()) {
 			throw new RecordNotFound("staff user", staffId);
 		}
-		set(staffId, String.valueOf(change.newPassword()));
+		authority.requireOver(staffId, "set the password of");
+		// A new credentials version ends every session signed in with the old password (SignInFilters checks it on
+		// each request); the tokens go too; and the user picks their own password before doing anything else.
+		jdbc.sql("""
+				UPDATE staff SET password_hash = ?, must_change_password = true,
+				       credentials_version = credentials_version + 1, updated_at = now()
+				WHERE id = ?""").params(encoder.encode(String.valueOf(change.newPassword())), staffId).update();
 		audit.record("staff.password-reset", "staff", staffId, null, null);
-	}
-
-	private void set(long staffId, String password) {
-		jdbc.sql("UPDATE staff SET password_hash = ?, updated_at = now() WHERE id = ?")
-			.params(encoder.encode(password), staffId)
-			.update();
+		tokens.revokeAll(staffId, "The password was reset by " + by.username() + ".");
 	}
 
 }

@@ -19,7 +19,10 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Shaping roles: create, clone, edit and delete custom roles. Built-in roles stay as shipped. */
+/**
+ * Shaping roles: create, clone, edit and delete custom roles. Built-in roles stay as shipped. Nobody gives a role
+ * more than they hold, nor changes a role they hold ({@link StaffAuthority}).
+ */
 @Service
 class RoleService {
 
@@ -29,10 +32,13 @@ class RoleService {
 
 	private final PermissionCatalogue catalogue;
 
-	RoleService(Roles roles, AuditTrail audit, PermissionCatalogue catalogue) {
+	private final StaffAuthority authority;
+
+	RoleService(Roles roles, AuditTrail audit, PermissionCatalogue catalogue, StaffAuthority authority) {
 		this.roles = roles;
 		this.audit = audit;
 		this.catalogue = catalogue;
+		this.authority = authority;
 	}
 
 	/** Every permission a role can hold. */
@@ -61,6 +67,7 @@ class RoleService {
 	@Transactional
 	Role create(RoleForm form) {
 		String name = checked(form, 0);
+		authority.requireHeld(form.permissionList(), "give a role");
 		Role created = get(roles.insert(name, form.description(), form.permissionList()));
 		audit.record("role.create", "role", created.id(), null, Changes.of(created));
 		return created;
@@ -77,11 +84,14 @@ class RoleService {
 	@Transactional
 	Role update(long id, long expectedVersion, RoleForm form) {
 		Role current = roles.lock(id).orElseThrow(() -> new RecordNotFound("role", id));
+		authority.requireMayChange(current, "edit");
 		refuseBuiltIn(current, "edited");
 		if (!Preconditions.matches(expectedVersion, current.version())) {
 			throw VersionConflict.of("Role " + current.name(), expectedVersion, current.version());
 		}
-		roles.update(id, checked(form, id), form.description(), form.permissionList());
+		String name = checked(form, id);
+		authority.requireHeld(form.permissionList(), "give a role");
+		roles.update(id, name, form.description(), form.permissionList());
 		Role after = get(id);
 		audit.record("role.update", "role", id, null, Changes.between(current, after));
 		return after;
@@ -91,6 +101,7 @@ class RoleService {
 	@Transactional
 	void delete(long id) {
 		Role current = roles.lock(id).orElseThrow(() -> new RecordNotFound("role", id));
+		authority.requireMayChange(current, "delete");
 		refuseBuiltIn(current, "deleted");
 		if (current.staffCount() > 0) {
 			throw new RoleRefused("Role in use", "Role " + current.name() + " is held by " + current.staffCount()

@@ -2,6 +2,8 @@ package org.backroom.staff;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignInDirectory implements UserDetailsService {
 
+	private static final String COLUMNS = "id, username, display_name, status, credentials_version, must_change_password";
+
 	private final JdbcClient jdbc;
 
 	SignInDirectory(JdbcClient jdbc) {
@@ -33,11 +37,9 @@ public class SignInDirectory implements UserDetailsService {
 	}
 
 	Optional<StaffPrincipal> byUsername(String username) {
-		return jdbc.sql("SELECT id, username, display_name, status, password_hash FROM staff WHERE username = ?")
+		return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM staff WHERE username = ?")
 			.param(username.strip().toLowerCase(java.util.Locale.ROOT))
-			.query((rs, row) -> new StaffPrincipal(rs.getLong("id"), rs.getString("username"),
-					rs.getString("display_name"), "ACTIVE".equals(rs.getString("status")),
-					rs.getString("password_hash"), Set.of()))
+			.query((rs, row) -> principal(rs, rs.getString("password_hash")))
 			.optional()
 			.map(this::withPermissions);
 	}
@@ -54,12 +56,17 @@ public class SignInDirectory implements UserDetailsService {
 	}
 
 	Optional<StaffPrincipal> byId(long id) {
-		return jdbc.sql("SELECT id, username, display_name, status FROM staff WHERE id = ?")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM staff WHERE id = ?")
 			.param(id)
-			.query((rs, row) -> new StaffPrincipal(rs.getLong("id"), rs.getString("username"),
-					rs.getString("display_name"), "ACTIVE".equals(rs.getString("status")), null, Set.of()))
+			.query((rs, row) -> principal(rs, null))
 			.optional()
 			.map(this::withPermissions);
+	}
+
+	private static StaffPrincipal principal(ResultSet rs, @Nullable String passwordHash) throws SQLException {
+		return new StaffPrincipal(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
+				"ACTIVE".equals(rs.getString("status")), passwordHash, Set.of(), rs.getLong("credentials_version"),
+				rs.getBoolean("must_change_password"));
 	}
 
 	private StaffPrincipal withPermissions(StaffPrincipal principal) {
@@ -67,7 +74,8 @@ public class SignInDirectory implements UserDetailsService {
 				SELECT DISTINCT p.permission FROM staff_roles sr JOIN role_permissions p ON p.role_id = sr.role_id
 				WHERE sr.staff_id = ?""").param(principal.id()).query(String.class).list());
 		return new StaffPrincipal(principal.id(), principal.username(), principal.displayName(), principal.active(),
-				principal.passwordHash(), Set.copyOf(permissions));
+				principal.passwordHash(), Set.copyOf(permissions), principal.credentialsVersion(),
+				principal.mustChangePassword());
 	}
 
 	static byte[] sha256(@Nullable String secret) {

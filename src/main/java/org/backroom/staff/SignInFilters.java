@@ -85,7 +85,9 @@ public class SignInFilters {
 
 	/**
 	 * Reloads the signed-in user on every request, so that a deactivation ends their sessions and tokens at once and
-	 * a role change applies at the next request.
+	 * a role change applies at the next request. A session opened before a password reset ends too: the staff row's
+	 * credentials version has moved past the one the session signed in with. And someone whose password was reset
+	 * is held at the change-password step ({@link PasswordChangeGate}).
 	 */
 	public OncePerRequestFilter freshPermissions() {
 		return new OncePerRequestFilter() {
@@ -94,21 +96,30 @@ public class SignInFilters {
 					throws ServletException, IOException {
 				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 				if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal signedIn) {
-					Optional<StaffPrincipal> now = directory.byId(signedIn.id()).filter(StaffPrincipal::active);
-					if (now.isPresent()) {
-						signIn(now.get());
+					Optional<StaffPrincipal> now = directory.byId(signedIn.id())
+						.filter(StaffPrincipal::active)
+						.filter(current -> current.credentialsVersion() == signedIn.credentialsVersion());
+					if (now.isEmpty()) {
+						signOut(request);
+					}
+					else if (PasswordChangeGate.heldBack(now.get(), request, response)) {
+						return;
 					}
 					else {
-						SecurityContextHolder.clearContext();
-						HttpSession session = request.getSession(false);
-						if (session != null) {
-							session.invalidate();
-						}
+						signIn(now.get());
 					}
 				}
 				chain.doFilter(request, response);
 			}
 		};
+	}
+
+	private static void signOut(HttpServletRequest request) {
+		SecurityContextHolder.clearContext();
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
 	}
 
 	private static void signIn(StaffPrincipal principal) {

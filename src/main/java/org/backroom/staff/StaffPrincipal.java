@@ -13,9 +13,16 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A signed-in staff user: who they are and, as authorities, the permissions of their roles right now. */
+/**
+ * A signed-in staff user: who they are and, as authorities, the permissions of their roles right now.
+ *
+ * @param credentialsVersion the staff row's credentials version when they signed in: a session whose version is
+ * older than the row's was opened with a password that has since been reset, and ends
+ * @param mustChangePassword their password was set by someone else, and they must choose their own first
+ */
 public record StaffPrincipal(long id, String username, String displayName, boolean active,
-		@Nullable String passwordHash, Set<String> permissions) implements UserDetails {
+		@Nullable String passwordHash, Set<String> permissions, long credentialsVersion,
+		boolean mustChangePassword) implements UserDetails {
 
 	/** The signed-in staff user, if a staff user is signed in. */
 	public static Optional<StaffPrincipal> current() {
@@ -50,7 +57,8 @@ public record StaffPrincipal(long id, String username, String displayName, boole
 
 	/** The same user without the password hash, to keep in a session. */
 	StaffPrincipal withoutPassword() {
-		return new StaffPrincipal(id, username, displayName, active, null, permissions);
+		return new StaffPrincipal(id, username, displayName, active, null, permissions, credentialsVersion,
+				mustChangePassword);
 	}
 
 }

@@ -10,13 +10,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Staff users under the shared lifecycle. Someone who processed any transaction can only be deactivated; nobody
- * deactivates themselves; and the last active user who can manage roles stays.
+ * deactivates themselves; the last active user who can manage roles stays; and nobody moves someone who holds
+ * permissions they lack ({@link StaffAuthority}, a 403 thrown from the guard rather than a 409 reason).
  */
 @Configuration(proxyBeanMethods = false)
 class StaffRecords {
 
 	@Bean
-	RecordKind staffKind(StaffMembers staff) {
+	RecordKind staffKind(StaffMembers staff, StaffAuthority authority) {
 		return RecordKind.named("staff")
 			.path("staff")
 			.label("display_name || ' (' || username || ')'")
@@ -24,13 +25,16 @@ class StaffRecords {
 			.dependent("purchaseOrders", "purchase order", "purchase orders", "purchase_orders", "processed_by")
 			.dependent("approvalRequests", "approval request", "approval requests", "approval_requests", "requested_by")
 			.dependent("approvalDecisions", "approval decision", "approval decisions", "approval_requests", "decided_by")
-			.guard((id, transition) -> refusal(staff, id, transition))
+			.guard((id, transition) -> refusal(staff, authority, id, transition))
 			.view(staff::find)
 			.viewOnlyForManagers()
 			.build();
 	}
 
-	private static Optional<String> refusal(StaffMembers staff, long id, Transition transition) {
+	private static Optional<String> refusal(StaffMembers staff, StaffAuthority authority, long id,
+			Transition transition) {
+		// Every transition, purge included: acting on someone is acting with their rights at stake.
+		authority.requireOver(id, transition.verb());
 		if (transition != Transition.DEACTIVATE && transition != Transition.DELETE) {
 			return Optional.empty();
 		}

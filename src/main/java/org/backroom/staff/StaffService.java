@@ -39,9 +39,12 @@ class StaffService {
 
 	private final AuditTrail audit;
 
+	private final StaffAuthority authority;
+
 	StaffService(StaffMembers staff, Roles roles, PasswordEncoder passwords, Permissions permissions,
-			AuditTrail audit) {
+			AuditTrail audit, StaffAuthority authority) {
 		this.audit = audit;
+		this.authority = authority;
 		this.staff = staff;
 		this.roles = roles;
 		this.passwords = passwords;
@@ -93,6 +96,7 @@ class StaffService {
 		if (!errors.isEmpty()) {
 			throw new ValidationFailed(errors);
 		}
+		authority.requireOver(id, "edit or change the roles of");
 		Staff before = get(id);
 		staff.update(id, String.valueOf(form.displayName()).strip(), blankToNull(form.email()));
 		if (form.roles() != null && !get(id).roles().equals(form.roleNames().stream().sorted().toList())) {
@@ -131,11 +135,11 @@ class StaffService {
 	 * with {@code staff.manage} make themselves (or an accomplice) an owner.
 	 */
 	private void requireHeldByGranter(List<Long> roleIds) {
-		for (Role role : roles.all()) {
-			if (roleIds.contains(role.id())) {
-				role.permissions().forEach(permissions::require);
-			}
-		}
+		authority.requireHeld(roles.all()
+			.stream()
+			.filter(role -> roleIds.contains(role.id()))
+			.flatMap(role -> role.permissions().stream())
+			.toList(), "grant roles with");
 	}
 
 	private List<Long> roleIds(StaffForm form, List<FieldError> errors) {

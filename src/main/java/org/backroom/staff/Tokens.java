@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -70,16 +71,39 @@ class Tokens {
 				instant(rs.getObject("revoked_at", OffsetDateTime.class)))).list();
 	}
 
-	/** Revokes one of the user's own tokens; someone else's token is as good as not there (404). */
+	/**
+	 * Revokes one of the user's own tokens; someone else's token is as good as not there (404). Revoking a revoked
+	 * token changes nothing and records nothing: the UPDATE only matches a live token, so of two at once one wins.
+	 */
 	@Transactional
 	void revoke(long staffId, long tokenId) {
-		int changed = jdbc.sql("UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = ? AND staff_id = ?")
+		int changed = jdbc.sql("UPDATE api_tokens SET revoked_at = now() WHERE id = ? AND staff_id = ? AND revoked_at IS NULL")
 			.params(tokenId, staffId)
 			.update();
-		if (changed == 0) {
+		if (changed == 1) {
+			audit.record("token.revoke", "staff", staffId, null, java.util.Map.of("tokenId", tokenId));
+			return;
+		}
+		boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_tokens WHERE id = ? AND staff_id = ?)")
+			.params(tokenId, staffId)
+			.query(Boolean.class)
+			.single();
+		if (!exists) {
 			throw new RecordNotFound("API token", tokenId);
 		}
-		audit.record("token.revoke", "staff", staffId, null, java.util.Map.of("tokenId", tokenId));
+	}
+
+	/** Revokes every live token of a user, each recorded with why; in the caller's transaction. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	int revokeAll(long staffId, String reason) {
+		List<Long> revoked = jdbc.sql("UPDATE api_tokens SET revoked_at = now() WHERE staff_id = ? AND revoked_at IS NULL"
+				+ " RETURNING id")
+			.param(staffId)
+			.query(Long.class)
+			.list();
+		revoked.stream().sorted().forEach(tokenId -> audit.record("token.revoke", "staff", staffId, reason,
+				java.util.Map.of("tokenId", tokenId)));
+		return revoked.size();
 	}
 
 	private static @Nullable Instant instant(@Nullable OffsetDateTime value) {

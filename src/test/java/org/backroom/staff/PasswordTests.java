@@ -41,8 +41,10 @@ class PasswordTests extends ApiTest {
 			.status()).isEqualTo(403);
 		assertThat(api.post("/api/staff/" + clerkId + "/password", Map.of("newPassword", "set-by-the-owner-1"))
 			.status()).isEqualTo(204);
-		assertThat(anonymous.as(me.path("username").asString(), "set-by-the-owner-1").get("/api/me").status())
-			.isEqualTo(200);
+		// The new password signs in, and the first thing it is asked for is a password of the clerk's own choosing.
+		var signedIn = anonymous.as(me.path("username").asString(), "set-by-the-owner-1").get("/api/me");
+		assertThat(signedIn.status()).isEqualTo(403);
+		assertThat(signedIn.problemType()).isEqualTo("password-change-required");
 
 		long adminId = api.get("/api/me").json().path("id").asLong();
 		assertThat(api.post("/api/staff/" + adminId + "/password", Map.of("newPassword", "not-this-way-1")).status())

@@ -2,9 +2,11 @@ package org.backroom.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.backroom.support.Api;
 import org.backroom.support.ApiTest;
 import org.backroom.support.BackroomTest;
@@ -41,8 +43,15 @@ class BulkApprovalTests extends ApiTest {
 		assertThat(request.path("action").asString()).isEqualTo("bulk.deactivate");
 		assertThat(request.path("recordKind").asString()).isEqualTo("bulk-job");
 		assertThat(request.path("recordId").asLong()).isEqualTo(job.path("id").asLong());
-		Thread.sleep(300);
-		assertThat(status(customer)).isEqualTo("ACTIVE");
+		// Waiting for approval, the job must not start: for a whole second it stays pending and the customer active.
+		Awaitility.await()
+			.during(Duration.ofSeconds(1))
+			.atMost(Duration.ofSeconds(3))
+			.until(() -> status(customer).equals("ACTIVE") && api.get("/api/bulk-jobs/" + job.path("id").asLong())
+				.json()
+				.path("status")
+				.asString()
+				.equals("PENDING_APPROVAL"));
 		assertThat(manager.post("/api/approvals/" + requestId + "/approve", Map.of("reason", "me")).status())
 			.isEqualTo(403);
 

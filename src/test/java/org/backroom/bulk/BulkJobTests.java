@@ -2,11 +2,13 @@ package org.backroom.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.backroom.support.Api;
 import org.backroom.support.ApiTest;
 import org.backroom.support.BackroomTest;
@@ -165,14 +167,8 @@ class BulkJobTests extends ApiTest {
 		await(condition, 30_000);
 	}
 
-	static void await(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {
-		long deadline = System.nanoTime() + millis * 1_000_000L;
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Timed out waiting");
-			}
-			Thread.sleep(50);
-		}
+	static void await(java.util.function.BooleanSupplier condition, long millis) {
+		Awaitility.await().atMost(Duration.ofMillis(millis)).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
 	}
 
 	private JsonNode awaitDone(long job) throws InterruptedException {

@@ -20,12 +20,18 @@ import org.backroom.support.BackroomTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * Issue 2, engineering: every error, bad input included, is {@code application/problem+json} with a stable type,
  * names the wrong fields, never shows a stack trace, and changes nothing.
  */
 @BackroomTest
 class ProblemDetailsTests extends ApiTest {
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void answersAnUnknownRouteWithNotFound() {
@@ -130,19 +136,33 @@ class ProblemDetailsTests extends ApiTest {
 		String etag = api.get(path).header("ETag");
 		long item = item(api, "Whisky", "40.00").path("id").asLong();
 
-		List<Api.Response> refused = List.of(api.put(path, Map.of("name", "x".repeat(201)), "If-Match", etag),
-				api.raw("PUT", path, "{\"name\": \"Half", "application/json"),
-				api.put(path, Map.of("name", "Changed", "creditLimit", "lots"), "If-Match", etag),
-				api.put(path, Map.of("name", "Changed"), "If-Match", "\"41\""),
-				api.post(path + "/deactivate", Map.of()), api.delete(path),
-				api.post(path + "/purge", Map.of("reason", "skip the trash")),
-				api.post(path + "/restore", Map.of("reason", "not deleted")),
-				sale(id, line(item, 1), Map.of("itemId", item, "quantity", -1)),
-				api.post("/api/sales-orders", Map.of("customerId", id, "payment", "CREDIT", "lines", List.of(line(item, 1)))));
+		Map<String, Long> before = counts();
 
-		assertThat(refused).allSatisfy(answer -> assertThat(answer.status()).as("%s", answer).isBetween(400, 499));
+		assertProblem(api.put(path, Map.of("name", "x".repeat(201)), "If-Match", etag), 422, "validation");
+		assertProblem(api.raw("PUT", path, "{\"name\": \"Half", "application/json"), 400, "malformed-request");
+		assertProblem(api.put(path, Map.of("name", "Changed", "creditLimit", "lots"), "If-Match", etag), 422,
+				"validation");
+		assertProblem(api.put(path, Map.of("name", "Changed"), "If-Match", "\"41\""), 412, "version-conflict");
+		assertProblem(api.post(path + "/deactivate", Map.of()), 422, "validation");
+		assertProblem(api.delete(path), 422, "validation");
+		assertProblem(api.post(path + "/purge", Map.of("reason", "skip the trash")), 409, "invalid-transition");
+		assertProblem(api.post(path + "/restore", Map.of("reason", "not deleted")), 409, "invalid-transition");
+		assertProblem(sale(id, line(item, 1), Map.of("itemId", item, "quantity", -1)), 422, "validation");
+		assertProblem(api.post("/api/sales-orders", Map.of("customerId", id, "payment", "CREDIT", "lines",
+				List.of(line(item, 1)))), 409, "credit-refused");
+
 		assertThat(read(api, path)).isEqualTo(customer);
 		assertThat(ordersOf(api, id)).isEmpty();
+		assertThat(counts()).as("rows of every table the requests could touch, and audit entries").isEqualTo(before);
+	}
+
+	/** How many rows the tables these requests could have written hold. */
+	private Map<String, Long> counts() {
+		Map<String, Long> counts = new java.util.TreeMap<>();
+		for (String table : List.of("customers", "sales_orders", "sales_order_lines", "items", "audit_log")) {
+			counts.put(table, jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single());
+		}
+		return counts;
 	}
 
 	@SafeVarargs

@@ -1,8 +1,13 @@
 package org.backroom.web;
 
+import java.io.IOException;
+
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -18,11 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
  * never with a stack trace or the container's HTML page. A browser asking for a page (not under {@code /api})
  * gets the friendly error page instead.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+			// Asked for directly, not forwarded to with an error: there is nothing here.
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not Found", "There is nothing at /error."));
+		}
 		HttpStatusCode status = status(request);
 		HttpStatus known = HttpStatus.resolve(status.value());
 		String detail = status.is5xxServerError()
@@ -34,14 +45,28 @@ class ProblemErrorController implements ErrorController {
 	}
 
 	@RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
-	Object page(HttpServletRequest request, HttpServletResponse response) {
+	@Nullable Object page(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path && path.startsWith("/api/")) {
-			return error(request);
+			// Written here, not returned: this mapping produces text/html, and a problem would not be writable.
+			ProblemDetail problem = java.util.Objects.requireNonNull(error(request).getBody());
+			HttpStatus status = HttpStatus.resolve(problem.getStatus());
+			ProblemResponses.write(response, status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR, slug(problem),
+					String.valueOf(problem.getTitle()), String.valueOf(problem.getDetail()));
+			return null;
+		}
+		if (request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null) {
+			return PageAdvice.page(request, response, HttpStatus.NOT_FOUND, title(HttpStatus.NOT_FOUND),
+					detail(HttpStatus.NOT_FOUND));
 		}
 		HttpStatus status = HttpStatus.resolve(status(request).value());
 		HttpStatus shown = status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
 		return PageAdvice.page(request, response, shown, title(shown), detail(shown));
+	}
+
+	private static String slug(ProblemDetail problem) {
+		String type = problem.getType().toString();
+		return type.substring(type.lastIndexOf(':') + 1);
 	}
 
 	private static HttpStatusCode status(HttpServletRequest request) {

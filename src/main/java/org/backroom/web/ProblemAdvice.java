@@ -137,8 +137,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			return asObject(refusal(ValidationFailed.of(path(mismatch), "has the wrong type or format")));
 		}
-		String detail = ex.getCause() instanceof JacksonException json ? "The body is not valid JSON: "
-				+ json.getOriginalMessage() : "The request body is missing or cannot be read.";
+		// Where, not what Jackson says: its messages name Java types and its own settings.
+		String detail = ex.getCause() instanceof JacksonException json ? "The body is not valid JSON" + where(json)
+				+ "." : "The request body is missing or cannot be read.";
 		return asObject(ResponseEntity.badRequest()
 			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail)));
 	}
@@ -180,6 +181,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			return detail.getDetail();
 		}
 		return "The request could not be processed.";
+	}
+
+	private static String where(JacksonException ex) {
+		var location = ex.getLocation();
+		return location == null || location.getLineNr() < 1 ? ""
+				: " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
 	}
 
 	private static String path(JacksonException ex) {

@@ -1,6 +1,7 @@
 package org.backroom.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,9 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
 		Unreadable unreadable = unreadableParameters(request);
 		if (unreadable == null) {
 			unreadable = unreadableContentType(request.getContentType());
+		}
+		if (unreadable == null && changes(request)) {
+			unreadable = unacceptable(request.getHeader(HttpHeaders.ACCEPT));
 		}
 		if (unreadable == null) {
 			chain.doFilter(request, response);
@@ -75,6 +80,36 @@ class UnreadableRequestFilter extends OncePerRequestFilter {
 			// InvalidMediaTypeException, UnsupportedCharsetException and IllegalCharsetNameException are all this.
 			return unsupported("The Content-Type cannot be read; send application/json.");
 		}
+	}
+
+	/** A change to the store through the API, whose answer is JSON. */
+	private static boolean changes(HttpServletRequest request) {
+		return request.getRequestURI().startsWith("/api/")
+				&& !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod());
+	}
+
+	/**
+	 * A change whose answer the client would refuse is refused before it is made: content negotiation otherwise
+	 * happens after the handler ran, and a 406 would follow a write.
+	 */
+	private static @Nullable Unreadable unacceptable(@Nullable String accept) {
+		if (accept == null || accept.isBlank()) {
+			return null;
+		}
+		try {
+			for (MediaType type : MediaType.parseMediaTypes(accept)) {
+				if (type.getQualityValue() > 0 && (type.isCompatibleWith(MediaType.APPLICATION_JSON)
+						|| type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))) {
+					return null;
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// An Accept header that cannot be read accepts nothing.
+		}
+		return new Unreadable(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not Acceptable",
+				"Backroom answers changes with application/json; this request's Accept header does not take it, so "
+						+ "nothing was changed.");
 	}
 
 	private static Unreadable unsupported(String detail) {

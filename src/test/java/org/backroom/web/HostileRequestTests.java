@@ -124,6 +124,15 @@ class HostileRequestTests extends ApiTest {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "/api/audit/export?actor=%00", "/api/audit/export?action=a%00b" })
+	void aCsvExportRefusedByTheDatabaseIsStillAProblem(String target) {
+		Api.Response answer = api.get(target);
+		assertProblem(answer, 422, "validation");
+		assertThat(answer.header("Content-Disposition")).isNull();
+		assertThat(answer.header("X-Request-Id")).isNotBlank();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "/api/customers/abc", "/api/items/1.5", "/api/suppliers/99999999999999999999",
 			"/api/customers/abc/impact", "/api/sales-orders/%C3%A9", "/api/staff/-1" })
 	void aRecordPathWhoseIdIsNotANumberIsNotFound(String target) {

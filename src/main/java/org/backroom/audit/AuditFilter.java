@@ -36,10 +36,20 @@ record AuditFilter(@Nullable String actor, @Nullable String action, @Nullable St
 		if (recordId != null && blank(recordKind)) {
 			errors.add(new FieldError("recordKind", "is required with recordId, such as customer"));
 		}
+		// Refused here, not by the database: the export has chosen CSV before its query runs.
+		noNul("actor", actor, errors);
+		noNul("action", action, errors);
+		noNul("recordKind", recordKind, errors);
 		if (!errors.isEmpty()) {
 			throw new ValidationFailed(errors);
 		}
 		return new AuditFilter(orNull(actor), orNull(action), orNull(recordKind), recordId, start, end);
+	}
+
+	private static void noNul(String field, @Nullable String value, List<FieldError> errors) {
+		if (value != null && value.indexOf('\u0000') >= 0) {
+			errors.add(new FieldError(field, "holds a NUL character, which no entry can hold"));
+		}
 	}
 
 	/** Appends this filter's conditions to a query that already has a {@code WHERE}. */

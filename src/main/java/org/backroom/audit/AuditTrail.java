@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.backroom.web.Csv;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
 import org.jspecify.annotations.Nullable;
@@ -93,10 +94,10 @@ public class AuditTrail {
 	/** Writes the matching entries as CSV, oldest first, while they stream from the database. */
 	@Transactional(readOnly = true)
 	void export(AuditFilter filter, Writer out) {
-		AuditCsv csv = new AuditCsv(out);
-		csv.header();
-		log.stream(filter, rs -> csv.row(AuditEntry.from(rs, rs.getRow())));
-		csv.flush();
+		Csv csv = Csv.to(out);
+		csv.row((Object[]) AuditEntry.CSV_HEADER);
+		log.stream(filter, rs -> csv.row(AuditEntry.from(rs, rs.getRow()).csvCells()));
+		csv.finish();
 	}
 
 	@Transactional(readOnly = true)

@@ -25,7 +25,7 @@ record ReportRow(@Nullable Long id, @Nullable String code, String name, String s
 	}
 
 	@Nullable Object[] fields() {
-		return new @Nullable Object[] { id, code, name, status, orders, quantity, total.toPlainString() };
+		return new @Nullable Object[] { id, code, name, status, orders, quantity, total };
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.backroom.web.Csv;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
 
@@ -46,10 +47,10 @@ class ReportService {
 	@PreAuthorize("@permissions.require('report.view')")
 	@Transactional(readOnly = true)
 	void export(Report report, ReportPeriod period, Writer out) {
-		CsvWriter csv = new CsvWriter(out);
-		csv.line((Object[]) ReportRow.HEADER);
-		reports.stream(report, period, rs -> csv.line(ReportRow.from(rs, rs.getRow()).fields()));
-		csv.flush();
+		Csv csv = Csv.to(out);
+		csv.row((Object[]) ReportRow.HEADER);
+		reports.stream(report, period, rs -> csv.row(ReportRow.from(rs, rs.getRow()).fields()));
+		csv.finish();
 	}
 
 	@PreAuthorize("@permissions.require('report.view')")

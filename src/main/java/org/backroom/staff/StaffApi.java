@@ -91,7 +91,8 @@ class StaffApi {
 	}
 
 	/** The new name of a cloned role. */
-	record CloneCommand(@jakarta.validation.constraints.NotBlank(message = "is required") @Nullable String name) {
+	record CloneCommand(@jakarta.validation.constraints.NotBlank(message = "is required")
+	@jakarta.validation.constraints.Size(max = 60) @Nullable String name) {
 	}
 
 	@Operation(summary = "Clone a role (built-in or custom) under a new name")

@@ -21,6 +21,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -49,9 +50,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return response.body(problem);
 	}
 
+	/**
+	 * A record path whose id is not a number ({@code /api/customers/abc}) names no record: 404, as an unknown
+	 * number does. A query parameter of the wrong type is a validation problem that quotes what was sent, and
+	 * never how Java sees it (a parameter given twice arrives as an array).
+	 */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return refusal(ValidationFailed.of(ex.getName(), "'" + ex.getValue() + "' is not a valid value"));
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex, HttpServletRequest request) {
+		if (ex.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			return ResponseEntity.status(HttpStatus.NOT_FOUND)
+				.body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
+						"There is no record at " + request.getRequestURI() + "."));
+		}
+		return refusal(ValidationFailed.of(ex.getName(), rejected(ex.getValue())));
+	}
+
+	private static String rejected(@Nullable Object value) {
+		if (value instanceof Object[] values) {
+			return "is given " + values.length + " times; give it once";
+		}
+		String text = String.valueOf(value);
+		return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "' is not a valid value";
 	}
 
 	@ExceptionHandler
@@ -62,6 +81,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 					"Another record already uses one of these unique values; nothing was changed."));
 	}
 
+	/** A CHECK constraint refused a value: the rules in the schema are the last guard, and the input broke one. */
+	private static final String CHECK_VIOLATION = "23514";
+
 	/**
 	 * PostgreSQL's "data exception" class (SQLSTATE 22…): a value it cannot store or compare, such as a NUL
 	 * character in text or a number out of a column's range. The input was at fault, and nothing was written.
@@ -69,7 +91,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> dataException(DataIntegrityViolationException ex, HttpServletRequest request) {
 		if (ex.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
-				&& sql.getSQLState().startsWith("22")) {
+				&& (sql.getSQLState().startsWith("22") || sql.getSQLState().equals(CHECK_VIOLATION))) {
 			log.info("Refused a value the database cannot hold: {}", sql.getMessage());
 			return refusal(new ValidationFailed(List.of(new ValidationFailed.FieldError("request",
 					"holds a value that cannot be stored, such as a NUL character or a number out of range"))));
@@ -123,8 +145,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
 			return asObject(refusal(ValidationFailed.of(path(mismatch), "has the wrong type or format")));
 		}
-		String detail = ex.getCause() instanceof JacksonException json ? "The body is not valid JSON: "
-				+ json.getOriginalMessage() : "The request body is missing or cannot be read.";
+		// Where, not what Jackson says: its messages name Java types and its own settings.
+		String detail = ex.getCause() instanceof JacksonException json ? "The body is not valid JSON" + where(json)
+				+ "." : "The request body is missing or cannot be read.";
 		return asObject(ResponseEntity.badRequest()
 			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail)));
 	}
@@ -166,6 +189,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			return detail.getDetail();
 		}
 		return "The request could not be processed.";
+	}
+
+	private static String where(JacksonException ex) {
+		var location = ex.getLocation();
+		return location == null || location.getLineNr() < 1 ? ""
+				: " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
 	}
 
 	private static String path(JacksonException ex) {

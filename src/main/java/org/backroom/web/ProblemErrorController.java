@@ -1,52 +1,62 @@
 package org.backroom.web;
 
+import java.io.IOException;
+
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Errors raised outside a controller (by the servlet container or a filter) still answer with a problem detail,
- * never with a stack trace or the container's HTML page. A browser asking for a page (not under {@code /api})
- * gets the friendly error page instead.
+ * Errors raised outside a controller (by the servlet container, the firewall or a filter) still answer with a
+ * problem detail, never with a stack trace or the container's HTML page. A browser asking for a page (not under
+ * {@code /api}) gets the friendly error page instead. The problem is written directly, whatever the request's
+ * {@code Accept} says: content negotiation must not turn an error into an empty answer. Not part of the API.
  */
-@RestController
+@Hidden
+@Controller
 class ProblemErrorController implements ErrorController {
 
 	@RequestMapping("/error")
-	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-		HttpStatusCode status = status(request);
-		HttpStatus known = HttpStatus.resolve(status.value());
-		String detail = status.is5xxServerError()
-				? "Backroom could not complete this request and changed nothing. The error is in the server log."
-				: "The request could not be processed.";
-		return ResponseEntity.status(status)
-			.body(Problems.of(status, ProblemAdvice.slugFor(status), known != null ? known.getReasonPhrase() : "Error",
-					detail));
-	}
-
-	@RequestMapping(path = "/error", produces = MediaType.TEXT_HTML_VALUE)
-	Object page(HttpServletRequest request, HttpServletResponse response) {
-		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		if (uri instanceof String path && path.startsWith("/api/")) {
-			return error(request);
+	@Nullable ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		boolean forwarded = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) != null;
+		// Asked for directly, not forwarded to with an error: there is nothing here.
+		HttpStatus status = forwarded ? status(request) : HttpStatus.NOT_FOUND;
+		Object uri = forwarded ? request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) : request.getRequestURI();
+		boolean api = uri instanceof String path && (path.startsWith("/api/") || path.equals("/api"));
+		if (!api && wantsPage(request)) {
+			return PageAdvice.page(request, response, status, title(status), detail(status));
 		}
-		HttpStatus status = HttpStatus.resolve(status(request).value());
-		HttpStatus shown = status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
-		return PageAdvice.page(request, response, shown, title(shown), detail(shown));
+		String title = status.is5xxServerError() ? "Something went wrong" : status.getReasonPhrase();
+		ProblemResponses.write(response, status, ProblemAdvice.slugFor(status), title, problemDetail(status, forwarded));
+		return null;
 	}
 
-	private static HttpStatusCode status(HttpServletRequest request) {
+	private static HttpStatus status(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		return HttpStatusCode.valueOf(code instanceof Integer value ? value : 500);
+		HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+		return status != null ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	private static boolean wantsPage(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return accept != null && accept.contains("text/html");
+	}
+
+	private static String problemDetail(HttpStatus status, boolean forwarded) {
+		if (!forwarded) {
+			return "There is nothing at /error.";
+		}
+		return status.is5xxServerError()
+				? "Backroom could not complete this request and changed nothing. The error is in the server log."
+				: "The request could not be processed: its address or headers are not what Backroom accepts.";
 	}
 
 	private static String title(HttpStatus status) {

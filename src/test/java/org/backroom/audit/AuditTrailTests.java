@@ -162,7 +162,7 @@ class AuditTrailTests extends ApiTest {
 				assertThat(refused.problemType()).isEqualTo("validation");
 			}
 		}
-		assertThat(api.get("/api/customers/abc/history").status()).isEqualTo(422);
+		assertThat(api.get("/api/customers/abc/history").status()).as("no record has the id abc").isEqualTo(404);
 		assertThat(api.get("/api/widgets/1/history").status()).isEqualTo(404);
 	}
 

@@ -90,8 +90,10 @@ class PurchaseOrderTests extends ApiTest {
 			assertThat(missing.status()).as(path).isEqualTo(404);
 			assertThat(missing.problemType()).as(path).isEqualTo("not-found");
 		}
+		// An id that is not a number names no order, like an unknown number.
 		var notANumber = api.get("/api/purchase-orders/abc");
-		assertThat(notANumber.status()).isEqualTo(422);
+		assertThat(notANumber.status()).isEqualTo(404);
+		assertThat(notANumber.problemType()).isEqualTo("not-found");
 		assertThat(notANumber.header("Content-Type")).startsWith("application/problem+json");
 	}
 

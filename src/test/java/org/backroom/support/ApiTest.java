@@ -36,6 +36,16 @@ public abstract class ApiTest {
 		api = signedInByToken(anonymous.as("admin", ADMIN_PASSWORD), ADMIN_TOKENS);
 	}
 
+	/** The {@code Authorization} header {@link #api} sends, for clients of a test's own (such as raw sockets). */
+	protected String ownerAuthorization() {
+		return "Bearer " + ADMIN_TOKENS.get(port);
+	}
+
+	/** The port the application under test listens on. */
+	protected int port() {
+		return port;
+	}
+
 	/**
 	 * The same user, signed in with a personal API token instead of a password: HTTP Basic checks the bcrypt hash
 	 * on every request (on purpose slow), which would make a test suite of thousands of requests crawl.

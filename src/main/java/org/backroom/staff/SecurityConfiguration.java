@@ -1,8 +1,6 @@
 package org.backroom.staff;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +21,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -39,6 +42,16 @@ class SecurityConfiguration {
 
 	private static final RequestMatcher API = request -> request.getServletPath().startsWith("/api/");
 
+	/** Only Backroom's own scripts, styles and images; no inline script or style, no framing, no foreign forms. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	private static final RequestMatcher SWAGGER_UI = request -> request.getServletPath().startsWith("/swagger-ui/");
+
+	/** Swagger UI (not our code) adds style elements of its own; its pages alone may have inline styles. */
+	private static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+			"style-src 'self' 'unsafe-inline'");
+
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, SignInFilters signIn) throws Exception {
 		return http
@@ -49,11 +62,21 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.authenticated())
-			.formLogin(form -> form.loginPage("/login").permitAll().failureHandler(SecurityConfiguration::signInFailed))
+			.formLogin(form -> form.loginPage("/login").permitAll().failureHandler(signIn.formFailure()))
+			.securityContext(context -> context.securityContextRepository(new SignedInBy()))
+			.requestCache(cache -> cache.requestCache(pagesOnly()))
 			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
 			.logout(Customizer.withDefaults())
-			// Requests that carry their own credentials cannot be forged by another site; sessions need the token.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+			// Requests that carry their own credentials cannot be forged by another site, and no session signs them in
+			// (SignedInBy); a request signed in by its session needs the token.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(SignedInBy.OWN_CREDENTIALS))
+			.headers(headers -> headers
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !SWAGGER_UI.matches(request),
+						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+						new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(frames -> frames.deny()))
 			.exceptionHandling(errors -> errors
 				.defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
@@ -73,12 +96,11 @@ class SecurityConfiguration {
 						: "Sign in first: send HTTP Basic credentials or an API token (Authorization: Bearer …).");
 	}
 
-	/** Back to the form, keeping the user name that was typed (never the password). */
-	private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException ex) throws IOException {
-		String username = request.getParameter("username");
-		response.sendRedirect("/login?error" + (username == null ? ""
-				: "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)));
+	/** After signing in, back to the page that asked for it; never to an API call, which would only show JSON. */
+	private static RequestCache pagesOnly() {
+		var cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !API.matches(request) && !SignedInBy.AUTHORIZATION_HEADER.matches(request));
+		return cache;
 	}
 
 	/** 403: a problem detail for the API; for pages, the friendly error page (a stale form's CSRF token ends here). */

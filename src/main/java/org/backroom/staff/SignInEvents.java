@@ -47,7 +47,7 @@ class SignInEvents {
 
 	@EventListener
 	void succeeded(AuthenticationSuccessEvent event) {
-		throttle.succeeded(event.getAuthentication().getName());
+		throttle.succeeded(event.getAuthentication().getName(), address());
 	}
 
 	static String address() {

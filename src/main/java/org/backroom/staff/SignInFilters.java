@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,30 +36,67 @@ public class SignInFilters {
 		this.throttle = throttle;
 	}
 
-	/** Refuses sign-in attempts (form or HTTP Basic) while their user name or address is throttled: 429. */
+	/**
+	 * Refuses sign-in attempts (form or HTTP Basic) while their user name from this address, or the address, is
+	 * throttled: 429. Holds an attempt of a user name that failed very often for a moment first.
+	 */
 	public OncePerRequestFilter throttle() {
 		return new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				String username = attemptedUsername(request);
-				Optional<Duration> wait = username == null ? Optional.empty()
-						: throttle.wait(username, request.getRemoteAddr());
-				if (wait.isPresent()) {
-					long seconds = Math.max(1, wait.get().toSeconds());
-					response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-					if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-						// The sign-in form: say it on the form, not in JSON the browser would show raw.
-						response.sendRedirect("/login?throttled=" + seconds);
-						return;
-					}
-					ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts",
-							"Too many failed sign-ins", "Too many failed sign-ins for this user or from this address; try again in "
-									+ seconds + " seconds.");
+				if (username == null) {
+					chain.doFilter(request, response);
 					return;
 				}
+				Optional<Duration> wait = throttle.wait(username, request.getRemoteAddr());
+				if (wait.isPresent()) {
+					refuse(request, response, Math.max(1, wait.get().toSeconds()));
+					return;
+				}
+				holdFor(throttle.delay(username));
 				chain.doFilter(request, response);
 			}
+		};
+	}
+
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, long seconds)
+			throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+		if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+			// The sign-in form: say it on the form, not in JSON the browser would show raw. The wait travels in the
+			// session, never in the address, so the page shows nothing a link could put there.
+			SignInPages.remember(request, "retryAfter", seconds);
+			response.sendRedirect("/login?throttled");
+			return;
+		}
+		ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many failed sign-ins",
+				"Too many failed sign-ins for this user from this address, or from this address; try again in "
+						+ seconds + " seconds.");
+	}
+
+	/** A pause, not a refusal: the owner still gets in, a guesser gets fewer guesses a second. */
+	private static void holdFor(Duration delay) {
+		if (delay.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Back to the form, keeping the user name that was typed (never the password), and nothing in the address. */
+	public AuthenticationFailureHandler formFailure() {
+		return (request, response, exception) -> {
+			String username = request.getParameter("username");
+			if (username != null) {
+				SignInPages.remember(request, "username", username.length() > 200 ? username.substring(0, 200) : username);
+			}
+			response.sendRedirect("/login?error");
 		};
 	}
 

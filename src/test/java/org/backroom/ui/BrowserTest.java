@@ -41,6 +41,21 @@ abstract class BrowserTest extends ApiTest {
 
 	protected static WebDriver browser;
 
+	private static final String WATCHER = """
+			window.__csp = [];
+			window.__htmx = { pending: 0, last: Date.now() };
+			document.addEventListener('securitypolicyviolation', function (e) {
+			  window.__csp.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+			});
+			['htmx:beforeRequest', 'htmx:afterRequest', 'htmx:afterSettle', 'htmx:load'].forEach(function (name) {
+			  document.addEventListener(name, function () {
+			    window.__htmx.last = Date.now();
+			    if (name === 'htmx:beforeRequest') { window.__htmx.pending++; }
+			    if (name === 'htmx:afterRequest') { window.__htmx.pending--; }
+			  });
+			});
+			""";
+
 	private static Path profile;
 
 	@LocalServerPort
@@ -58,7 +73,11 @@ abstract class BrowserTest extends ApiTest {
 			.usingDriverExecutable(BrowserAvailable.CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
-		browser = new ChromeDriver(service, options);
+		ChromeDriver chrome = new ChromeDriver(service, options);
+		// Before any page script: note every Content-Security-Policy violation and when htmx last did anything, so
+		// tests can check that a page broke no rule once it is quiet. Injected by DevTools, so the policy allows it.
+		chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCHER));
+		browser = chrome;
 		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
 	}
 
@@ -120,6 +139,21 @@ abstract class BrowserTest extends ApiTest {
 			throw new IllegalStateException("Could not create a staff user: " + created);
 		}
 		return username;
+	}
+
+	/** Waits until the page has loaded and htmx has had nothing to do for a moment (its loads are in). */
+	protected void waitUntilQuiet() {
+		patiently().until(driver -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+				"return document.readyState === 'complete'"
+						+ " && (!!window.htmx || !document.querySelector('script[src*=htmx]')) && window.__htmx.pending === 0"
+						+ " && Date.now() - window.__htmx.last > 400")));
+	}
+
+	/** The Content-Security-Policy violations the current page reported so far. */
+	@SuppressWarnings("unchecked")
+	protected List<String> policyViolations() {
+		Object found = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__csp || []");
+		return List.copyOf((List<String>) found);
 	}
 
 	protected WebElement waitFor(By locator) {

@@ -8,7 +8,8 @@ import java.util.TreeSet;
 
 /**
  * Every permission Backroom checks. Roles are sets of these; the built-in roles are seeded by
- * V6__create_staff_and_roles.sql, and a test keeps the two in step.
+ * V6__create_staff_and_roles.sql, later permissions by their own migration (V14: {@code backup.manage}), and a
+ * test keeps the two in step.
  */
 public final class PermissionCatalogue {
 
@@ -21,7 +22,7 @@ public final class PermissionCatalogue {
 	/** Permissions beyond the record kinds. */
 	public static final List<String> OTHERS = List.of("sales.view", "sales.create", "purchasing.view",
 			"purchasing.create", "purchasing.order", "purchasing.receive", "purchasing.cancel", "approval.decide",
-			"audit.view", "report.view", "bulk.run", "staff.manage", "role.manage", "settings.manage");
+			"audit.view", "report.view", "bulk.run", "staff.manage", "role.manage", "settings.manage", "backup.manage");
 
 	public static final Set<String> ALL;
 

@@ -3,6 +3,7 @@ package org.backroom.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -141,6 +142,26 @@ class RestoreDrillTests {
 			assertThat(next.json().path("id").asLong())
 				.isGreaterThan(sum(db, "SELECT max(id) FROM sales_orders WHERE id <> " + next.json().path("id").asLong())
 					.longValue());
+		}
+	}
+
+	@Test
+	void movesTheStoreFromTheEmbeddedServerToAnExternalPostgresql15() throws Exception {
+		assumeTrue(Postgresql15.installed(), "PostgreSQL 15 is not installed in " + Postgresql15.BIN);
+		Manifest manifest = manifest(backup);
+		try (Postgresql15 external = Postgresql15.start();
+				RunningStore moved = RunningStore.start(work.resolve("unused"), work.resolve("backups"),
+						"backroom.demo=true", "backroom.db.url=" + external.url("backroom"), "backroom.db.user=postgres",
+						"backroom.db.password=", "restore=" + backup)) {
+			JdbcClient db = moved.database();
+			assertThat(db.sql("SHOW server_version").query(String.class).single()).startsWith("15.");
+			for (TableDump table : manifest.tables()) {
+				assertThat(db.sql("SELECT count(*) FROM \"" + table.name() + "\"").query(Long.class).single())
+					.as("rows of %s", table.name()).isEqualTo(table.rows());
+			}
+			assertThat(sum(db, "SELECT sum(total) FROM sales_orders")).isEqualTo(manifestSum(manifest, "sales_orders", "total"));
+			JsonNode verified = moved.owner().get("/api/audit/verify").json();
+			assertThat(verified.path("intact").asBoolean()).as(verified.toString()).isTrue();
 		}
 	}
 

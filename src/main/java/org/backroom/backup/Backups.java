@@ -87,9 +87,9 @@ public class Backups {
 	BackupFile take(String trigger) {
 		Instant started = Instant.now();
 		String name = BackupFile.nameFor(started);
+		Path part = directory.resolve(name + ".part");
 		try {
 			Files.createDirectories(directory);
-			Path part = directory.resolve(name + ".part");
 			Manifest manifest;
 			String sha256;
 			try (OutputStream file = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW);
@@ -112,6 +112,7 @@ public class Backups {
 		}
 		catch (IOException | SQLException ex) {
 			log.error("Backup {} failed", name, ex);
+			deleteQuietly(part);
 			throw new BackupFailed(directory, ex);
 		}
 	}
@@ -157,6 +158,15 @@ public class Backups {
 		}
 		files.sort(Comparator.comparing(BackupFile::name).reversed());
 		return files;
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove the unfinished backup {}", file, ex);
+		}
 	}
 
 	/** The file's bytes are on disk before it gets its name: a crash never leaves a truncated backup listed. */

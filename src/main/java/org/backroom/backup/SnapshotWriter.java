@@ -58,6 +58,10 @@ final class SnapshotWriter {
 		// The first statement fixes the snapshot; sequences are read after it, so each is at least at the value
 		// of every row the snapshot sees (sequences are not transactional).
 		String createdAt = Instant.now().toString();
+		String isolation = single(connection, "SHOW transaction_isolation");
+		if (!"repeatable read".equals(isolation) || !"on".equals(single(connection, "SHOW transaction_read_only"))) {
+			throw new IllegalStateException("A backup needs a REPEATABLE READ READ ONLY transaction, not " + isolation);
+		}
 		String flywayVersion = single(connection, "SELECT version FROM " + FLYWAY_TABLE
 				+ " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1");
 		List<SequenceValue> sequences = new ArrayList<>();

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.backroom.staff.StaffPrincipal;
+import org.backroom.backup.Backups;
 import org.backroom.permission.Permissions;
+import org.backroom.staff.StaffPrincipal;
 import org.backroom.web.FieldErrors;
 import org.backroom.web.PageController;
 import org.backroom.web.ValidationFailed;
@@ -33,9 +34,12 @@ class SettingsPages {
 
 	private final Permissions permissions;
 
-	SettingsPages(SettingsService settings, Permissions permissions) {
+	private final Backups backups;
+
+	SettingsPages(SettingsService settings, Permissions permissions, Backups backups) {
 		this.settings = settings;
 		this.permissions = permissions;
+		this.backups = backups;
 	}
 
 	/** The form's values: which actions need approval, the delete behaviour and the retention, as typed. */
@@ -101,6 +105,9 @@ class SettingsPages {
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors.getMap());
 		model.addAttribute("canManage", permissions.has("settings.manage"));
+		boolean canBackUp = permissions.has("backup.manage");
+		model.addAttribute("canBackUp", canBackUp);
+		model.addAttribute("backups", canBackUp ? backups.list() : List.of());
 		return "settings/form";
 	}
 

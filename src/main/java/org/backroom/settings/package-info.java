@@ -1,5 +1,5 @@
 /** The store's settings that an owner changes while Backroom runs: approval policies, delete behaviour, trash retention. */
-@ApplicationModule(allowedDependencies = { "audit", "lifecycle", "permission", "staff", "web" })
+@ApplicationModule(allowedDependencies = { "audit", "backup", "lifecycle", "permission", "staff", "web" })
 @NullMarked
 package org.backroom.settings;
 

@@ -93,6 +93,7 @@ class PermissionMatrixTests extends ApiTest {
 				Arguments.of("POST", "/api/bulk-jobs", Map.of("recordKind", "customer", "action", "deactivate", "ids",
 						List.of(1), "reason", "x"), "bulk.run"),
 				Arguments.of("POST", "/api/bulk-jobs/1/undo", reason, "bulk.run"),
+				Arguments.of("POST", "/api/backups", null, "backup.manage"),
 				Arguments.of("POST", "/api/suppliers", Map.of("name", "X"), "supplier.create"),
 				Arguments.of("PUT", "/api/suppliers/{supplier}", Map.of("name", "X"), "supplier.edit"),
 				Arguments.of("POST", "/api/suppliers/{supplier}/deactivate", reason, "supplier.deactivate"),

@@ -67,6 +67,7 @@ class SecurityConfiguration {
 	/** 401 for the API: a problem detail, and the challenge that tells clients HTTP Basic works. */
 	private static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex) throws IOException {
+		DatabaseOutage.rethrowIfOutage(ex);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Backroom\"");
 		ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
 				ex instanceof BadCredentialsException ? "The user name or password is wrong."
@@ -76,6 +77,7 @@ class SecurityConfiguration {
 	/** Back to the form, keeping the user name that was typed (never the password). */
 	private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex) throws IOException {
+		DatabaseOutage.rethrowIfOutage(ex);
 		String username = request.getParameter("username");
 		response.sendRedirect("/login?error" + (username == null ? ""
 				: "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)));

@@ -8,7 +8,7 @@ class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<DatabaseUnreachabl
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, DatabaseUnreachable cause) {
-		return new FailureAnalysis(cause.getMessage(),
+		return new FailureAnalysis(cause.sentence(),
 				"Start the database, or correct BACKROOM_DB_URL, BACKROOM_DB_USER and BACKROOM_DB_PASSWORD "
 						+ "(unset BACKROOM_DB_URL to use the embedded PostgreSQL).", cause);
 	}

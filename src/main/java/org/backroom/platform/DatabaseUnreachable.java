@@ -6,12 +6,14 @@ class DatabaseUnreachable extends RuntimeException {
 	private final String url;
 
 	DatabaseUnreachable(String url, Throwable cause) {
-		super("Backroom cannot reach its database at " + url + ": " + DatabaseAvailability.rootMessage(cause), cause);
+		super("No connection to the database: " + DatabaseAvailability.rootMessage(cause), cause);
 		this.url = url;
 	}
 
-	String url() {
-		return url;
+	/** The one line a person reads: where Backroom looked, and what answered. */
+	String sentence() {
+		return "Backroom cannot reach its database at " + url + ": "
+				+ DatabaseAvailability.rootMessage(getCause() != null ? getCause() : this);
 	}
 
 }

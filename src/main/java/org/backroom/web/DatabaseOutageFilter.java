@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backroom.platform.DatabaseAvailability;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,10 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
-	private final DatabaseAvailability availability;
+	// Looked up at the first request, not when the servlet container starts: a start with no database must fail
+	// in one place (DatabaseFailureAnalyzer's line), not first inside Tomcat's start.
+	private final ObjectProvider<DatabaseAvailability> availabilityProvider;
 
-	DatabaseOutageFilter(DatabaseAvailability availability) {
-		this.availability = availability;
+	DatabaseOutageFilter(ObjectProvider<DatabaseAvailability> availability) {
+		this.availabilityProvider = availability;
 	}
 
 	@Override
@@ -37,6 +40,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		DatabaseAvailability availability = availabilityProvider.getObject();
 		if (!availability.reachable()) {
 			DatabaseOutage.answer(request, response);
 			return;
@@ -57,7 +61,8 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 	static class Registration {
 
 		@Bean
-		FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(DatabaseAvailability availability) {
+		FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(
+				ObjectProvider<DatabaseAvailability> availability) {
 			var registration = new FilterRegistrationBean<>(new DatabaseOutageFilter(availability));
 			// Ahead of Spring Security (-100), whose sign-in filters are the first to need the database.
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);

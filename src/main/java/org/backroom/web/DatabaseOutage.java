@@ -34,9 +34,10 @@ public final class DatabaseOutage {
 					|| cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
 				return true;
 			}
-			// A rollback that failed on the dead connection hides the failure that made it roll back.
-			if (cause instanceof TransactionSystemException tx && tx.getApplicationException() != null
-					&& isOutage(tx.getApplicationException())) {
+			// A commit or rollback that failed in JDBC (the transaction manager translates every SQL error it can
+			// name) leaves the connection in doubt: on a lost connection, the failure that made it roll back is gone.
+			if (cause instanceof TransactionSystemException tx && (tx.getCause() instanceof SQLException
+					|| tx.getApplicationException() != null && isOutage(tx.getApplicationException()))) {
 				return true;
 			}
 			// 08: connection exceptions; 57P01-57P03: the server is shutting down or starting up.

@@ -76,6 +76,10 @@ final class EmbeddedServer implements AutoCloseable {
 			server.initdbIfNew();
 			server.stopLeftover();
 			server.startPostmaster(30_000);
+			if (ephemeral) {
+				// A test JVM may be ended before every cached application closed: a throw-away server must not outlive it.
+				Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-postgres-stop"));
+			}
 			return server;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -140,7 +144,7 @@ final class EmbeddedServer implements AutoCloseable {
 	 * Starts the postmaster, trying again until the deadline: right after a crash the old server's backends may
 	 * still hold its shared memory for a moment, and PostgreSQL refuses to start until they are gone.
 	 */
-	void startPostmaster(long deadlineMillis) throws IOException {
+	synchronized void startPostmaster(long deadlineMillis) throws IOException {
 		long deadline = System.currentTimeMillis() + deadlineMillis;
 		while (true) {
 			try {
@@ -171,7 +175,7 @@ final class EmbeddedServer implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		if (closed) {
 			return;
 		}

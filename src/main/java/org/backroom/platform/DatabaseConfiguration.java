@@ -3,12 +3,13 @@ package org.backroom.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
-
-import javax.sql.DataSource;
+import java.util.Properties;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One PostgreSQL for Backroom: an external server when {@code BACKROOM_DB_URL} is set, otherwise an embedded
- * PostgreSQL 17 started here and stopped with the application.
+ * PostgreSQL 17 started here, watched while Backroom runs, and stopped cleanly with the application.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -29,74 +30,90 @@ class DatabaseConfiguration {
 	HikariDataSource dataSource(DatabaseSettings db, DataSettings data) throws IOException, SQLException {
 		var pool = new HikariDataSource();
 		pool.setPoolName("backroom");
+		// Fail fast while the database is away: health says DOWN and requests answer 503 within seconds.
+		pool.setConnectionTimeout(3_000);
+		pool.setValidationTimeout(1_000);
 		if (db.external()) {
+			try (Connection connection = connect(db.url(), db.user(), db.password())) {
+				DurabilityCheck.warnIfRelaxed(connection, db.url());
+			}
 			pool.setJdbcUrl(db.url());
 			pool.setUsername(db.user());
 			pool.setPassword(db.password());
 			return pool;
 		}
-		EmbeddedServer server = EmbeddedServer.start(data);
-		pool.setJdbcUrl(server.postgres().getJdbcUrl("postgres", DATABASE));
+		Durability durability = Durability.of(data);
+		Path dir = data.ephemeral() ? Files.createTempDirectory("backroom-data-") : Path.of(data.dir());
+		long started = System.nanoTime();
+		EmbeddedServer server = EmbeddedServer.start(dir, data.ephemeral(), durability);
+		String url = "jdbc:postgresql://localhost:" + server.port() + "/" + DATABASE + "?user=postgres";
+		try (Connection connection = connect(url.replace("/" + DATABASE + "?", "/postgres?"), null, null)) {
+			DurabilityCheck.require(connection, durability);
+			createDatabaseIfMissing(connection);
+		}
+		catch (RuntimeException | SQLException ex) {
+			server.close();
+			throw ex;
+		}
+		log.info("Embedded PostgreSQL ready on port {} in {} ms ({}; its log is {})", server.port(),
+				(System.nanoTime() - started) / 1_000_000,
+				data.ephemeral() ? "throw-away data" : "data in " + dir.toAbsolutePath(), server.log());
+		pool.setJdbcUrl(url);
 		return new EmbeddedPool(pool, server);
 	}
 
-	/** A pool that also stops the embedded server it talks to. */
+	/** One connection, with a short timeout so that an unreachable server fails the start in seconds. */
+	private static Connection connect(String url, @Nullable String user, @Nullable String password) {
+		Properties properties = new Properties();
+		if (user != null) {
+			properties.setProperty("user", user);
+		}
+		if (password != null) {
+			properties.setProperty("password", password);
+		}
+		properties.setProperty("connectTimeout", "5");
+		properties.setProperty("loginTimeout", "10");
+		try {
+			return DriverManager.getConnection(url, properties);
+		}
+		catch (SQLException ex) {
+			throw new DatabaseUnreachable(url, ex);
+		}
+	}
+
+	private static void createDatabaseIfMissing(Connection admin) throws SQLException {
+		try (var statement = admin.createStatement()) {
+			try (var rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+				if (rs.next()) {
+					return;
+				}
+			}
+			statement.execute("CREATE DATABASE " + DATABASE + " TEMPLATE template0 ENCODING 'UTF8'");
+		}
+	}
+
+	/** A pool that also watches, and finally stops, the embedded server it talks to. */
 	static final class EmbeddedPool extends HikariDataSource {
 
 		private final EmbeddedServer server;
 
+		private final Watchdog watchdog;
+
 		EmbeddedPool(HikariDataSource settings, EmbeddedServer server) {
 			settings.copyStateTo(this);
 			this.server = server;
+			this.watchdog = new Watchdog(server);
+		}
+
+		EmbeddedServer server() {
+			return server;
 		}
 
 		@Override
 		public void close() {
 			super.close();
+			watchdog.close();
 			server.close();
-		}
-
-	}
-
-	/** The embedded PostgreSQL process and its data directory. */
-	record EmbeddedServer(EmbeddedPostgres postgres) implements AutoCloseable {
-
-		static EmbeddedServer start(DataSettings data) throws IOException, SQLException {
-			var builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "100");
-			if (!data.ephemeral()) {
-				Path dir = Path.of(data.dir()).toAbsolutePath();
-				Files.createDirectories(dir);
-				builder.setDataDirectory(dir.resolve("postgres")).setCleanDataDirectory(false);
-			}
-			long started = System.nanoTime();
-			EmbeddedPostgres postgres = builder.start();
-			createDatabaseIfMissing(postgres.getPostgresDatabase());
-			log.info("Embedded PostgreSQL ready on port {} in {} ms ({})", postgres.getPort(),
-					(System.nanoTime() - started) / 1_000_000,
-					data.ephemeral() ? "throw-away data" : "data in " + Path.of(data.dir()).toAbsolutePath());
-			return new EmbeddedServer(postgres);
-		}
-
-		private static void createDatabaseIfMissing(DataSource admin) throws SQLException {
-			try (var connection = admin.getConnection(); var statement = connection.createStatement()) {
-				try (var rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-					if (rs.next()) {
-						return;
-					}
-				}
-				statement.execute("CREATE DATABASE " + DATABASE + " TEMPLATE template0 ENCODING 'UTF8'");
-			}
-		}
-
-		@Override
-		public void close() {
-			try {
-				postgres.close();
-				log.info("Embedded PostgreSQL stopped");
-			}
-			catch (IOException ex) {
-				log.warn("Embedded PostgreSQL did not stop cleanly", ex);
-			}
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.backroom.web.DatabaseOutage;
 import org.backroom.web.ProblemResponses;
 
 import org.springframework.context.annotation.Bean;
@@ -90,6 +91,7 @@ class SecurityConfiguration {
 	/** 401 for the API: a problem detail, and the challenge that tells clients HTTP Basic works. */
 	private static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex) throws IOException {
+		DatabaseOutage.rethrowIfOutage(ex);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Backroom\"");
 		ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Not signed in",
 				ex instanceof BadCredentialsException ? "The user name or password is wrong."

@@ -11,6 +11,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.backroom.web.DatabaseOutage;
 import org.backroom.web.ProblemResponses;
 import org.jspecify.annotations.Nullable;
 
@@ -92,6 +93,7 @@ public class SignInFilters {
 	/** Back to the form, keeping the user name that was typed (never the password), and nothing in the address. */
 	public AuthenticationFailureHandler formFailure() {
 		return (request, response, exception) -> {
+			DatabaseOutage.rethrowIfOutage(exception);
 			String username = request.getParameter("username");
 			if (username != null) {
 				SignInPages.remember(request, "username", username.length() > 200 ? username.substring(0, 200) : username);

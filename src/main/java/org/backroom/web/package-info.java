@@ -1,5 +1,5 @@
 /** HTTP concerns shared by every feature: problem details and request conventions. */
-@ApplicationModule(allowedDependencies = {})
+@ApplicationModule(allowedDependencies = { "platform" })
 @NullMarked
 package org.backroom.web;
 

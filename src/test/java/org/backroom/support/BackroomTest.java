@@ -11,14 +11,16 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A test against the real application on a random port with its own throw-away embedded PostgreSQL, no demo
+ * A test against the real application on a random port with its own throw-away embedded PostgreSQL (run with
+ * relaxed durability for speed: a test that crashes it sets {@code backroom.data.relaxed-durability=false}), no demo
  * data, no scheduled purge, and the owner account {@code admin} with {@link ApiTest#ADMIN_PASSWORD}. Tests with
  * the same properties share one running application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = { "backroom.data.dir=", "backroom.demo=false", "backroom.trash.purge-cron=-",
+@TestPropertySource(properties = { "backroom.data.dir=", "backroom.data.relaxed-durability=true", "backroom.demo=false",
+		"backroom.trash.purge-cron=-",
 		"backroom.sign-in.admin-password=" + ApiTest.ADMIN_PASSWORD })
 public @interface BackroomTest {
 

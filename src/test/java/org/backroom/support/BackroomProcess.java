@@ -1,0 +1,129 @@
+package org.backroom.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Backroom as a store runs it: {@code java -jar target/backroom-*.jar} in a process of its own, on a free port, with
+ * its output in a file. For tests that kill it with real signals ({@link #kill()} is SIGKILL, {@link #terminate()}
+ * SIGTERM). Runs after {@code package}, so only in integration tests ({@code *IT}).
+ */
+public final class BackroomProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final Path output;
+
+	private final int port;
+
+	private BackroomProcess(Process process, Path output, int port) {
+		this.process = process;
+		this.output = output;
+		this.port = port;
+	}
+
+	/** Starts the built jar with these environment variables and arguments added to the usual test ones. */
+	public static BackroomProcess start(String name, Map<String, String> environment, String... arguments)
+			throws IOException {
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:TieredStopAtLevel=1", "-jar", jar().toString(), "--server.port=" + port, "--backroom.demo=false",
+				"--backroom.trash.purge-cron=-", "--backroom.sign-in.admin-password=" + ApiTest.ADMIN_PASSWORD));
+		command.addAll(List.of(arguments));
+		Path output = Path.of("target", "it-logs", name + "-" + System.currentTimeMillis() + ".log");
+		Files.createDirectories(output.getParent());
+		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+		builder.environment().putAll(environment);
+		return new BackroomProcess(builder.start(), output, port);
+	}
+
+	/** A client signed in as the owner with a password. */
+	public Api api() {
+		return new Api(port).as("admin", ApiTest.ADMIN_PASSWORD);
+	}
+
+	/** Waits until health answers UP; fails at once with the log if the process ends first. */
+	public BackroomProcess awaitHealthy(Duration timeout) throws InterruptedException {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new AssertionError("Backroom exited with " + process.exitValue() + " before it was healthy:\n" + log());
+			}
+			try {
+				var answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+					.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+				if (answer.statusCode() == 200 && answer.body().contains("\"UP\"")) {
+					return this;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			TimeUnit.MILLISECONDS.sleep(250);
+		}
+		throw new AssertionError("Backroom was not healthy within " + timeout + ":\n" + log());
+	}
+
+	/** SIGKILL, as the kernel's OOM killer or a power cut would end it: no shutdown hook runs. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/** SIGTERM, as a service manager stops it; answers whether it exited within the timeout. */
+	public boolean terminate(Duration timeout) throws InterruptedException {
+		process.destroy();
+		return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/** Waits for the process to end by itself; answers whether it did within the timeout. */
+	public boolean awaitExit(Duration timeout) throws InterruptedException {
+		return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	public String log() {
+		try {
+			return Files.readString(output);
+		}
+		catch (IOException ex) {
+			return "(no output: " + ex.getMessage() + ")";
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (process.isAlive()) {
+			terminate(Duration.ofSeconds(60));
+		}
+		if (process.isAlive()) {
+			kill();
+		}
+	}
+
+	public static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static Path jar() {
+		File[] jars = new File("target").listFiles((dir, name) -> name.matches("backroom-.*\\.jar"));
+		if (jars == null || jars.length == 0) {
+			throw new IllegalStateException("No target/backroom-*.jar: integration tests run after package (./mvnw verify)");
+		}
+		return jars[0].toPath().toAbsolutePath();
+	}
+
+}

@@ -7,10 +7,17 @@ package org.backroom.benchmark;
  */
 final class BareSql {
 
-	/** customer/Customers#lookup. */
+	/** customer/Customers#lookup: the walk-in customer if it matches, then an index-only walk in name order. */
 	static final String CUSTOMER_LOOKUP = """
-			SELECT id, code, name, email, phone FROM customers WHERE status = 'ACTIVE' AND search LIKE ?
-			ORDER BY is_system DESC, lower(name), id LIMIT 20""";
+			SELECT c.id, c.code, c.name, c.email, c.phone
+			FROM customers c
+			JOIN ((SELECT id, 0 AS rank, lower(name) AS sort_key FROM customers
+			       WHERE is_system AND status = 'ACTIVE' AND search LIKE ?)
+			      UNION ALL
+			      (SELECT id, 1, lower(name) FROM customers WHERE status = 'ACTIVE' AND NOT is_system AND search LIKE ?
+			       ORDER BY lower(name), id LIMIT 20)) AS hit ON hit.id = c.id
+			ORDER BY hit.rank, hit.sort_key, hit.id
+			LIMIT 20""";
 
 	/** item/Items#lookup: the substring matches, then the barcode probe. */
 	static final String ITEM_LOOKUP = """
@@ -20,15 +27,17 @@ final class BareSql {
 	static final String ITEM_SCAN = """
 			SELECT id, sku, name, barcode, price, stock_on_hand FROM items WHERE barcode = ? AND status = 'ACTIVE'""";
 
-	/** customer/Customers#list through lifecycle/RecordQueries#page; {status} is the filter's condition. */
+	/** customer/Customers#list through lifecycle/RecordQueries#searchPage; {status} is the filter's condition. */
 	static final String CUSTOMER_PAGE = """
 			SELECT c.id, c.code, c.name, c.email, c.phone, c.address, c.tax_number, c.notes, c.credit_allowed,
 			       c.credit_limit, c.balance, c.is_system, c.status, c.status_reason, c.status_changed_at,
 			       (SELECT o.created_at FROM sales_orders o WHERE o.customer_id = c.id
 			        ORDER BY o.created_at DESC, o.id DESC LIMIT 1) AS last_order_at,
 			       c.created_at, c.updated_at, c.version
-			FROM customers c WHERE {status} AND search LIKE ? {after}
-			ORDER BY lower(name), id LIMIT ?""";
+			FROM customers c
+			JOIN (SELECT id, lower(name) AS sort_key FROM customers WHERE {status} AND search LIKE ? {after}
+			      ORDER BY lower(name), id LIMIT ?) AS page ON page.id = c.id
+			ORDER BY page.sort_key, page.id""";
 
 	static final String AFTER = "AND (lower(name), id) > (lower(?), ?)";
 

@@ -41,12 +41,11 @@ final class BareSql {
 
 	static final String AFTER = "AND (lower(name), id) > (lower(?), ?)";
 
-	/** lifecycle/Lifecycle#impact: the row, then for each kind of dependent whether there is one and how many. */
+	/** lifecycle/Lifecycle#impact: the row, then how many of each kind of dependent, up to 1,001. */
 	static final String IMPACT_ROW = "SELECT id, status, is_system, {label} AS label FROM {table} WHERE id = ?";
 
-	static final String DEPENDENT_EXISTS = "SELECT EXISTS (SELECT 1 FROM {table} WHERE {column} = ?)";
-
-	static final String DEPENDENT_COUNT = "SELECT count(*) FROM {table} WHERE {column} = ?";
+	/** lifecycle/Dependent#countSql: counting stops past 1,000. */
+	static final String DEPENDENT_COUNT = "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1001) AS d";
 
 	static final String CUSTOMER_BALANCE = "SELECT balance FROM customers WHERE id = ?";
 

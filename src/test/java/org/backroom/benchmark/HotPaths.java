@@ -115,7 +115,6 @@ final class HotPaths {
 	private List<Statement> impactStatements(long customer) {
 		String table = "{table}";
 		return List.of(Statement.of(BareSql.IMPACT_ROW.replace("{label}", "name").replace(table, "customers"), customer),
-				Statement.of(dependent(BareSql.DEPENDENT_EXISTS, "sales_orders", "customer_id"), customer),
 				Statement.of(dependent(BareSql.DEPENDENT_COUNT, "sales_orders", "customer_id"), customer),
 				Statement.of(dependent(BareSql.DEPENDENT_COUNT, "sales_order_lines", "item_id"),
 						work.itemsToPreview().get(0)));
@@ -133,8 +132,7 @@ final class HotPaths {
 	}
 
 	private int dependents(int w, long id, String table, String column) throws SQLException {
-		int rows = rows(w, dependent(BareSql.DEPENDENT_EXISTS, table, column), id);
-		return rows + rows(w, dependent(BareSql.DEPENDENT_COUNT, table, column), id);
+		return rows(w, dependent(BareSql.DEPENDENT_COUNT, table, column), id);
 	}
 
 	private static String dependent(String sql, String table, String column) {

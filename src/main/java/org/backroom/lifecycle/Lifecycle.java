@@ -13,6 +13,7 @@ import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleRefusals.RecordReferenced;
 import org.backroom.lifecycle.LifecycleRefusals.SystemRecord;
 import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
+import org.backroom.platform.StoreMetrics;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +39,13 @@ public class Lifecycle {
 
 	private final AuditTrail audit;
 
-	Lifecycle(JdbcClient jdbc, LifecyclePolicy policy, AuditTrail audit) {
+	private final StoreMetrics metrics;
+
+	Lifecycle(JdbcClient jdbc, LifecyclePolicy policy, AuditTrail audit, StoreMetrics metrics) {
 		this.jdbc = jdbc;
 		this.policy = policy;
 		this.audit = audit;
+		this.metrics = metrics;
 	}
 
 	/** What happened: usually the transition asked for; a delete may have deactivated instead. */
@@ -211,6 +215,7 @@ public class Lifecycle {
 		Map<String, Object> changes = new LinkedHashMap<>(context);
 		changes.put("status", new Changes.Change(record.status(), transition.target()));
 		audit.record(kind.name() + "." + transition.verb(), kind.name(), record.id(), reason, changes);
+		metrics.transition(kind.name(), transition.verb());
 		if (transition == Transition.PURGE) {
 			jdbc.sql("DELETE FROM " + kind.table() + " WHERE id = ?").param(record.id()).update();
 			log.info("Purged {} {} ({}): {}", kind.name(), record.id(), record.label(), reason);

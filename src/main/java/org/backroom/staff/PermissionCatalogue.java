@@ -21,7 +21,7 @@ public final class PermissionCatalogue {
 	/** Permissions beyond the record kinds. */
 	public static final List<String> OTHERS = List.of("sales.view", "sales.create", "purchasing.view",
 			"purchasing.create", "purchasing.order", "purchasing.receive", "purchasing.cancel", "approval.decide",
-			"audit.view", "report.view", "bulk.run", "staff.manage", "role.manage", "settings.manage");
+			"audit.view", "report.view", "bulk.run", "staff.manage", "role.manage", "settings.manage", "metrics.view");
 
 	public static final Set<String> ALL;
 

@@ -200,7 +200,7 @@ final class Harness {
 		report.measurements().forEach(m -> md.append(m.row()).append('\n'));
 		md.append("\nSequential scans of tables over ").append(PlanCheck.LARGE_TABLE).append(" rows: ")
 			.append(report.largeSeqScans().isEmpty() ? "none" : String.join(", ", report.largeSeqScans())).append("\n");
-		md.append("\n## Plans\n");
+		md.append("\n## Plans: EXPLAIN (ANALYZE, BUFFERS) of each path's main statements\n");
 		report.plans().forEach(plan -> md.append("\n### ").append(plan.path()).append("\n\n```\n").append(plan.text())
 			.append("```\n"));
 		Files.createDirectories(dir);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
 import org.backroom.lifecycle.authorized.AuthorizedTransitions;
+import org.backroom.platform.StoreMetrics;
 import org.backroom.web.Refusal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,8 +45,11 @@ class BulkBatch {
 
 	private final TransactionTemplate oneRecord;
 
+	private final StoreMetrics metrics;
+
 	BulkBatch(BulkJobs jobs, Selection selection, RecordKinds kinds, AuthorizedTransitions transitions,
-			BulkSettings settings, PlatformTransactionManager transactions) {
+			BulkSettings settings, PlatformTransactionManager transactions, StoreMetrics metrics) {
+		this.metrics = metrics;
 		this.jobs = jobs;
 		this.selection = selection;
 		this.kinds = kinds;
@@ -77,6 +81,7 @@ class BulkBatch {
 			for (RecordFacts record : facts) {
 				counts[process(job, kind, record, expected.get(record.id()))]++;
 			}
+			metrics.bulkBatch(job.recordKind(), job.action().name().toLowerCase(java.util.Locale.ROOT), counts[0], counts[1], counts[2]);
 			return jobs.progress(jobId, ids.get(ids.size() - 1), counts[0], counts[1], counts[2]);
 		}));
 	}

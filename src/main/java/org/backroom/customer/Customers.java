@@ -34,17 +34,30 @@ class Customers {
 
 	/** One page of customers in name order, after the cursor: the list every kind of master record offers. */
 	List<Customer> list(String statusFilter, @Nullable String query, @Nullable Cursor after, int rows) {
-		return RecordQueries.page(jdbc, "SELECT " + Customer.COLUMNS + " FROM customers c", statusFilter, query, after, rows)
+		return RecordQueries.searchPage(jdbc, Customer.COLUMNS, "customers", statusFilter, query, after, rows)
 			.query(Customer::from)
 			.list();
 	}
 
+	// The walk-in customer first when it matches (customers_system), then the others in name order from an
+	// index-only walk of customers_active_by_name_search (V18_1): the first rows that match end the walk, so a
+	// common three letters never sort hundreds of thousands of matches.
+	static final String LOOKUP = """
+			SELECT c.id, c.code, c.name, c.email, c.phone
+			FROM customers c
+			JOIN ((SELECT id, 0 AS rank, lower(name) AS sort_key FROM customers
+			       WHERE is_system AND status = 'ACTIVE' {match})
+			      UNION ALL
+			      (SELECT id, 1, lower(name) FROM customers WHERE status = 'ACTIVE' AND NOT is_system {match}
+			       ORDER BY lower(name), id LIMIT :rows)) AS hit ON hit.id = c.id
+			ORDER BY hit.rank, hit.sort_key, hit.id
+			LIMIT :rows""";
+
 	/** Active customers matching what was typed, for pickers: at most {@code rows}. */
 	List<Lookup> lookup(@Nullable String query, int rows) {
-		String match = query == null || query.isBlank() ? "" : " AND search LIKE :q";
-		return jdbc.sql("SELECT id, code, name, email, phone FROM customers WHERE status = 'ACTIVE'" + match
-				+ " ORDER BY is_system DESC, lower(name), id LIMIT :rows")
-			.param("q", query == null ? "" : Sql.containing(query))
+		boolean typed = query != null && !query.isBlank();
+		return jdbc.sql(LOOKUP.replace("{match}", typed ? "AND search LIKE :q" : ""))
+			.param("q", typed ? Sql.containing(query) : "")
 			.param("rows", rows)
 			.query(Lookup.class)
 			.list();

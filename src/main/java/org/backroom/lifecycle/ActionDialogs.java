@@ -55,7 +55,8 @@ class ActionDialogs {
 		return kind.dependents()
 			.stream()
 			.filter(dependent -> impact.dependents().getOrDefault(dependent.name(), 0L) > 0)
-			.map(dependent -> dependent.count(impact.dependents().get(dependent.name())))
+			.map(dependent -> dependent.count(impact.dependentsCapped().contains(dependent.name()) ? Dependent.CAP + 1
+					: impact.dependents().get(dependent.name())))
 			.toList();
 	}
 

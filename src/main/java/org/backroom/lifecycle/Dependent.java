@@ -13,17 +13,33 @@ package org.backroom.lifecycle;
  */
 public record Dependent(String name, String one, String many, String table, String column) {
 
-	/** {@code 1 sales order}, {@code 12 sales orders}. */
+	/**
+	 * Counting stops here: past a thousand sales orders nobody needs the exact figure to decide, and counting a
+	 * long history cost more the older the record. So the cost of a count is bounded, whatever the history.
+	 */
+	static final long CAP = 1_000;
+
+	/** {@code 1 sales order}, {@code 12 sales orders}, {@code 1,000+ sales orders} beyond {@link #CAP}. */
 	String count(long count) {
-		return count + " " + (count == 1 ? one : many);
+		return count > CAP ? String.format(java.util.Locale.ROOT, "%,d+ %s", CAP, many)
+				: count + " " + (count == 1 ? one : many);
 	}
 
-	String existsSql() {
-		return "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE " + column + " = ?)";
-	}
-
+	/** At most {@link #CAP} + 1 rows read from the foreign key's index: more than CAP means "CAP or more". */
 	String countSql() {
-		return "SELECT count(*) FROM " + table + " WHERE " + column + " = ?";
+		return "SELECT count(*) FROM (SELECT 1 FROM " + table + " WHERE " + column + " = ? LIMIT " + (CAP + 1) + ") AS d";
+	}
+
+	/** Counts as clients see them: a count past the cap shows as the cap (and {@link #capped} names it). */
+	static java.util.Map<String, Long> shown(java.util.Map<String, Long> counts) {
+		java.util.Map<String, Long> shown = new java.util.LinkedHashMap<>();
+		counts.forEach((kind, count) -> shown.put(kind, Math.min(count, CAP)));
+		return shown;
+	}
+
+	/** The kinds whose count stopped at the cap: there are more than {@link #CAP}. */
+	static java.util.List<String> capped(java.util.Map<String, Long> counts) {
+		return counts.entrySet().stream().filter(entry -> entry.getValue() > CAP).map(java.util.Map.Entry::getKey).toList();
 	}
 
 }

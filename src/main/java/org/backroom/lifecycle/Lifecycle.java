@@ -12,6 +12,7 @@ import org.backroom.lifecycle.LifecycleRefusals.InvalidTransition;
 import org.backroom.lifecycle.LifecycleRefusals.RecordReferenced;
 import org.backroom.lifecycle.LifecycleRefusals.SystemRecord;
 import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
+import org.backroom.platform.StoreMetrics;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +40,14 @@ public class Lifecycle {
 
 	private final RecordRows rows;
 
-	Lifecycle(JdbcClient jdbc, RecordRows rows, LifecyclePolicy policy, AuditTrail audit) {
+	private final StoreMetrics metrics;
+
+	Lifecycle(JdbcClient jdbc, RecordRows rows, LifecyclePolicy policy, AuditTrail audit, StoreMetrics metrics) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.policy = policy;
 		this.audit = audit;
+		this.metrics = metrics;
 	}
 
 	/** What happened: usually the transition asked for; a delete may have deactivated instead. */
@@ -113,7 +117,8 @@ public class Lifecycle {
 		}
 		Map<String, Long> allKinds = new LinkedHashMap<>();
 		kind.dependents().forEach(dependent -> allKinds.put(dependent.name(), dependents.getOrDefault(dependent.name(), 0L)));
-		return new Impact(kind.name(), id, record.status(), allKinds, openWork.figures(), actions);
+		return new Impact(kind.name(), id, record.status(), Dependent.shown(allKinds), Dependent.capped(allKinds),
+				openWork.figures(), actions);
 	}
 
 	/** Purges what has been in the trash longer than the retention; returns how many records went. */
@@ -144,13 +149,16 @@ public class Lifecycle {
 		return purged;
 	}
 
-	/** Counts of each kind of dependent that exists; kinds with none are left out. */
+	/**
+	 * Counts of each kind of dependent that exists, up to {@link Dependent#CAP} + 1 (more than the cap); kinds with
+	 * none are left out. One bounded probe of an indexed foreign key each: the cost does not grow with history.
+	 */
 	Map<String, Long> dependents(RecordKind kind, long id) {
 		Map<String, Long> found = new LinkedHashMap<>();
 		for (Dependent dependent : kind.dependents()) {
-			boolean exists = jdbc.sql(dependent.existsSql()).param(id).query(Boolean.class).single();
-			if (exists) {
-				found.put(dependent.name(), jdbc.sql(dependent.countSql()).param(id).query(Long.class).single());
+			long count = jdbc.sql(dependent.countSql()).param(id).query(Long.class).single();
+			if (count > 0) {
+				found.put(dependent.name(), count);
 			}
 		}
 		return found;
@@ -195,6 +203,7 @@ public class Lifecycle {
 		Map<String, Object> changes = new LinkedHashMap<>(context);
 		changes.put("status", new Changes.Change(record.status(), transition.target()));
 		audit.record(kind.name() + "." + transition.verb(), kind.name(), record.id(), reason, changes);
+		metrics.transition(kind.name(), transition.verb());
 		if (transition == Transition.PURGE) {
 			jdbc.sql("DELETE FROM " + kind.table() + " WHERE id = ?").param(record.id()).update();
 			log.info("Purged {} {} ({}): {}", kind.name(), record.id(), record.label(), reason);

@@ -33,7 +33,8 @@ public final class LifecycleRefusals {
 					kind.title() + " " + label + " is on " + describe(kind, dependents)
 							+ ", so it cannot be deleted. Deactivate it instead: that keeps the " + kind.name()
 							+ " and all its history, and hides it from pickers and new work.");
-			with("dependents", dependents);
+			with("dependents", Dependent.shown(dependents));
+			with("dependentsCapped", Dependent.capped(dependents));
 			with("recordKind", kind.name());
 			with("suggestedAction", "deactivate");
 		}

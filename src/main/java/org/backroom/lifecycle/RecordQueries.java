@@ -51,6 +51,43 @@ public final class RecordQueries {
 		return jdbc.sql(sql.toString()).params(params);
 	}
 
+	/**
+	 * As {@link #page}, for a table large enough that a search must not sort every match: the page's ids come from
+	 * an index-only walk of the status filter's name index, which carries the {@code search} column (V18_1), so the
+	 * walk stops at the page's last row whenever matches are common; for a rare search the planner takes the
+	 * trigram GIN index and sorts the few matches instead. {@code columns} name the table as {@code c}.
+	 */
+	public static JdbcClient.StatementSpec searchPage(JdbcClient jdbc, String columns, String table, String statusFilter,
+			@Nullable String query, @Nullable Cursor after, int rows) {
+		Query page = searchPageQuery(columns, table, statusFilter, query, after, rows);
+		return jdbc.sql(page.sql()).params(page.params());
+	}
+
+	/** An SQL text and its parameters, so that a test can read its plan. */
+	public record Query(String sql, List<Object> params) {
+	}
+
+	/** The query {@link #searchPage} runs. */
+	public static Query searchPageQuery(String columns, String table, String statusFilter, @Nullable String query,
+			@Nullable Cursor after, int rows) {
+		StringBuilder ids = new StringBuilder("SELECT id, lower(name) AS sort_key FROM " + table + " WHERE ")
+			.append(LifecycleStatus.condition(statusFilter));
+		List<Object> params = new ArrayList<>();
+		if (query != null && !query.isBlank()) {
+			ids.append(" AND search LIKE ?");
+			params.add(Sql.containing(query));
+		}
+		if (after != null) {
+			ids.append(" AND (lower(name), id) > (lower(?), ?)");
+			params.add(after.key());
+			params.add(after.id());
+		}
+		ids.append(" ORDER BY lower(name), id LIMIT ?");
+		params.add(rows);
+		return new Query("SELECT " + columns + " FROM " + table + " c JOIN (" + ids + ") AS page ON page.id = c.id"
+				+ " ORDER BY page.sort_key, page.id", params);
+	}
+
 	/** Active records matching what was typed, in name order, at most {@link #LOOKUP_LIMIT}: never an inactive one. */
 	public static JdbcClient.StatementSpec lookup(JdbcClient jdbc, String select, @Nullable String query) {
 		String match = query == null || query.isBlank() ? "" : " AND search LIKE :q";

@@ -15,6 +15,7 @@ import org.backroom.item.ItemService;
 import org.backroom.item.SaleItem;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.platform.Money;
+import org.backroom.platform.StoreMetrics;
 import org.backroom.staff.StaffPrincipal;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
@@ -41,11 +42,15 @@ class SalesService {
 
 	private final AuditTrail audit;
 
-	SalesService(SalesOrders orders, CustomerService customers, ItemService items, AuditTrail audit) {
+	private final StoreMetrics metrics;
+
+	SalesService(SalesOrders orders, CustomerService customers, ItemService items, AuditTrail audit,
+			StoreMetrics metrics) {
 		this.orders = orders;
 		this.customers = customers;
 		this.items = items;
 		this.audit = audit;
+		this.metrics = metrics;
 	}
 
 	@PreAuthorize("@permissions.require('sales.create')")
@@ -99,6 +104,7 @@ class SalesService {
 		SalesOrder order = get(id);
 		audit.record("sales-order.create", "sales-order", id, null, Map.of("number", order.number(), "customerId",
 				order.customerId(), "customerName", order.customerName(), "payment", payment, "total", order.total()));
+		metrics.sale(payment.name(), order.total());
 		return order;
 	}
 

@@ -22,7 +22,8 @@ class PermissionCatalogue {
 	/** Permissions beyond the record kinds. */
 	static final List<String> OTHERS = List.of("sales.view", "sales.create", "purchasing.view", "purchasing.create",
 			"purchasing.order", "purchasing.receive", "purchasing.cancel", "approval.decide", "audit.view",
-			"report.view", "bulk.run", "staff.manage", "role.manage", "settings.manage", "backup.manage");
+			"report.view", "bulk.run", "staff.manage", "role.manage", "settings.manage", "backup.manage",
+			"metrics.view");
 
 	private final RecordKinds kinds;
 

@@ -41,7 +41,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	private static final RequestMatcher API = request -> request.getServletPath().startsWith("/api/");
+	// Machines, not people: answered 401 problem details rather than sent to the login page (a scraper too).
+	private static final RequestMatcher API = request -> request.getServletPath().startsWith("/api/")
+			|| request.getServletPath().startsWith("/actuator/");
 
 	/** Only Backroom's own scripts, styles and images; no inline script or style, no framing, no foreign forms. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -61,6 +63,9 @@ class SecurityConfiguration {
 				.requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/css/**", "/js/**",
 						"/webjars/**", "/favicon.ico", "/error")
 				.permitAll()
+				// The store's figures (README "Metrics"): for those whose role holds metrics.view.
+				.requestMatchers("/actuator/prometheus")
+				.hasAuthority("metrics.view")
 				.anyRequest()
 				.authenticated())
 			.formLogin(form -> form.loginPage("/login").permitAll().failureHandler(signIn.formFailure()))

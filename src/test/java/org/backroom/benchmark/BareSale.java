@@ -1,0 +1,105 @@
+package org.backroom.benchmark;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.backroom.benchmark.PlanCheck.Statement;
+
+/**
+ * The least a sale can do in SQL and still be the same sale: lock the customer and the items and check they are
+ * active, write the order and its three lines, and append the audit entry to the chain under its lock, in one
+ * transaction.
+ */
+final class BareSale {
+
+	private final Connection db;
+
+	BareSale(Connection db) {
+		this.db = db;
+	}
+
+	boolean sell(long customer, long[] items, long cashier) throws SQLException {
+		db.setAutoCommit(false);
+		try {
+			String customerName;
+			try (PreparedStatement lock = db.prepareStatement(BareSql.SALE_CUSTOMER)) {
+				lock.setLong(1, customer);
+				try (var rs = lock.executeQuery()) {
+					if (!rs.next() || !"ACTIVE".equals(rs.getString("status"))) {
+						db.rollback();
+						return false;
+					}
+					customerName = rs.getString("name");
+				}
+			}
+			List<Object> lines = new ArrayList<>();
+			BigDecimal total = BigDecimal.ZERO;
+			try (PreparedStatement lock = db.prepareStatement(BareSql.SALE_ITEMS)) {
+				lock.setArray(1, db.createArrayOf("bigint", new Long[] { items[0], items[1], items[2] }));
+				try (var rs = lock.executeQuery()) {
+					while (rs.next()) {
+						BigDecimal price = rs.getBigDecimal("price");
+						lines.add(List.of(rs.getLong("id"), rs.getString("sku"), rs.getString("name"), price, price));
+						total = total.add(price);
+					}
+				}
+			}
+			long order;
+			String number;
+			try (PreparedStatement insert = db.prepareStatement(BareSql.SALE_ORDER)) {
+				insert.setLong(1, customer);
+				insert.setString(2, customerName);
+				insert.setBigDecimal(3, total);
+				insert.setLong(4, cashier);
+				try (var rs = insert.executeQuery()) {
+					rs.next();
+					order = rs.getLong(1);
+					number = rs.getString(2);
+				}
+			}
+			try (PreparedStatement insert = db.prepareStatement(BareSql.SALE_LINES)) {
+				int p = 1;
+				for (Object line : lines) {
+					insert.setLong(p++, order);
+					for (Object value : (List<?>) line) {
+						insert.setObject(p++, value);
+					}
+				}
+				insert.executeUpdate();
+			}
+			try (var lock = db.createStatement()) {
+				lock.execute(BareSql.CHAIN_LOCK);
+			}
+			try (PreparedStatement append = db.prepareStatement(BareSql.AUDIT_APPEND)) {
+				append.setLong(1, order);
+				append.setString(2, "{\"number\":\"" + number + "\",\"customerId\":" + customer + ",\"customerName\":\""
+						+ customerName.replace("\"", "\\\"") + "\",\"payment\":\"CASH\",\"total\":\"" + total + "\"}");
+				append.setString(3, UUID.randomUUID().toString());
+				append.executeUpdate();
+			}
+			db.commit();
+			return true;
+		}
+		catch (SQLException ex) {
+			db.rollback();
+			throw ex;
+		}
+		finally {
+			db.setAutoCommit(true);
+		}
+	}
+
+	/** The sale's statements with sample values, for their plans (run in a transaction that is rolled back). */
+	static List<Statement> statements(long customer, List<Long> items, long cashier) {
+		return List.of(Statement.of(BareSql.SALE_CUSTOMER, customer),
+				Statement.of(BareSql.SALE_ORDER, customer, "Plan check", new BigDecimal("1.00"), cashier),
+				Statement.of(BareSql.CHAIN_LOCK),
+				Statement.of(BareSql.AUDIT_APPEND, 0L, "{}", "plan-check"));
+	}
+
+}

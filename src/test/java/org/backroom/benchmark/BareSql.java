@@ -1,0 +1,110 @@
+package org.backroom.benchmark;
+
+/**
+ * The SQL that Backroom runs for each hot path, written out here so that the benchmark can run it bare over JDBC
+ * beside the same request through the API. Keep it the same as the application's: the ratio of the two is what
+ * the application adds, and the bare side is the floor the application cannot go under.
+ */
+final class BareSql {
+
+	/** customer/Customers#lookup: the walk-in customer if it matches, then an index-only walk in name order. */
+	static final String CUSTOMER_LOOKUP = """
+			SELECT c.id, c.code, c.name, c.email, c.phone
+			FROM customers c
+			JOIN ((SELECT id, 0 AS rank, lower(name) AS sort_key FROM customers
+			       WHERE is_system AND status = 'ACTIVE' AND search LIKE ?)
+			      UNION ALL
+			      (SELECT id, 1, lower(name) FROM customers WHERE status = 'ACTIVE' AND NOT is_system AND search LIKE ?
+			       ORDER BY lower(name), id LIMIT 20)) AS hit ON hit.id = c.id
+			ORDER BY hit.rank, hit.sort_key, hit.id
+			LIMIT 20""";
+
+	/** item/Items#lookup: the substring matches, then the barcode probe. */
+	static final String ITEM_LOOKUP = """
+			SELECT id, sku, name, barcode, price, stock_on_hand FROM items WHERE status = 'ACTIVE' AND search LIKE ?
+			ORDER BY lower(name), id LIMIT 20""";
+
+	static final String ITEM_SCAN = """
+			SELECT id, sku, name, barcode, price, stock_on_hand FROM items WHERE barcode = ? AND status = 'ACTIVE'""";
+
+	/** customer/Customers#list through lifecycle/RecordQueries#searchPage; {status} is the filter's condition. */
+	static final String CUSTOMER_PAGE = """
+			SELECT c.id, c.code, c.name, c.email, c.phone, c.address, c.tax_number, c.notes, c.credit_allowed,
+			       c.credit_limit, c.balance, c.is_system, c.status, c.status_reason, c.status_changed_at,
+			       (SELECT o.created_at FROM sales_orders o WHERE o.customer_id = c.id
+			        ORDER BY o.created_at DESC, o.id DESC LIMIT 1) AS last_order_at,
+			       c.created_at, c.updated_at, c.version
+			FROM customers c
+			JOIN (SELECT id, lower(name) AS sort_key FROM customers WHERE {status} AND search LIKE ? {after}
+			      ORDER BY lower(name), id LIMIT ?) AS page ON page.id = c.id
+			ORDER BY page.sort_key, page.id""";
+
+	static final String AFTER = "AND (lower(name), id) > (lower(?), ?)";
+
+	/** lifecycle/Lifecycle#impact: the row, then how many of each kind of dependent, up to 1,001. */
+	static final String IMPACT_ROW = "SELECT id, status, is_system, {label} AS label FROM {table} WHERE id = ?";
+
+	/** lifecycle/Dependent#countSql: counting stops past 1,000. */
+	static final String DEPENDENT_COUNT = "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1001) AS d";
+
+	static final String CUSTOMER_BALANCE = "SELECT balance FROM customers WHERE id = ?";
+
+	/** The writes of a sale (sales/SalesService#sell) and its audit entry (audit/AuditLog#append). */
+	static final String SALE_CUSTOMER = "SELECT id, name, status FROM customers WHERE id = ? FOR SHARE";
+
+	static final String SALE_ITEMS = """
+			SELECT id, sku, name, price, status FROM items WHERE id = ANY(?) ORDER BY id FOR SHARE""";
+
+	static final String SALE_ORDER = """
+			INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by, processed_by)
+			VALUES (?, ?, 'CASH', ?, 'admin', ?) RETURNING id, number""";
+
+	static final String SALE_LINES = """
+			INSERT INTO sales_order_lines (order_id, line_no, item_id, sku, name, quantity, unit_price, discount, line_total)
+			VALUES (?, 1, ?, ?, ?, 1, ?, 0, ?), (?, 2, ?, ?, ?, 1, ?, 0, ?), (?, 3, ?, ?, ?, 1, ?, 0, ?)""";
+
+	static final String CHAIN_LOCK = "SELECT pg_advisory_xact_lock(4774171070771973965)";
+
+	static final String AUDIT_APPEND = """
+			INSERT INTO audit_log (at, actor, action, record_kind, record_id, reason, changes, request_id, address,
+			                       payload_hash, prev_hash, hash)
+			SELECT e.at, e.actor, e.action, e.record_kind, e.record_id, e.reason, e.changes, e.request_id, e.address,
+			       e.payload_hash, last.hash, sha256(coalesce(last.hash, ''::bytea) || e.payload_hash)
+			FROM (SELECT v.*, audit_payload_hash(v.at, v.actor, v.action, v.record_kind, v.record_id, v.reason,
+			                                     v.changes, v.request_id, v.address) AS payload_hash
+			      FROM (SELECT clock_timestamp() AS at, 'admin'::text AS actor, 'sales-order.create'::text AS action,
+			                   'sales-order'::text AS record_kind, CAST(? AS bigint) AS record_id, NULL::text AS reason,
+			                   CAST(? AS jsonb) AS changes, CAST(? AS text) AS request_id,
+			                   '127.0.0.1'::text AS address) AS v) AS e
+			LEFT JOIN (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS last ON true""";
+
+	/** reporting/Report#SALES_BY_CUSTOMER: the path's main query, whose plan is checked. */
+	static final String REPORT_APP = """
+			SELECT s.customer_id AS id, c.code,
+			       coalesce(c.name, (SELECT o.customer_name FROM sales_orders o WHERE o.customer_id = s.customer_id
+			                         ORDER BY o.created_at DESC LIMIT 1)) AS name,
+			       coalesce(c.status, 'PURGED') AS status, s.orders, s.quantity, s.total
+			FROM (SELECT o.customer_id, count(*) AS orders, sum(q.quantity) AS quantity, sum(o.total) AS total
+			      FROM sales_orders o
+			      CROSS JOIN LATERAL (SELECT coalesce(sum(l.quantity), 0) AS quantity
+			                          FROM sales_order_lines l WHERE l.order_id = o.id) AS q
+			      WHERE o.created_at >= ? AND o.created_at < ?
+			      GROUP BY o.customer_id) AS s
+			LEFT JOIN customers c ON c.id = s.customer_id
+			ORDER BY s.total DESC, s.customer_id""";
+
+	/** A sales-by-customer report as anyone would write it by hand: one GROUP BY over the period's lines. */
+	static final String REPORT = """
+			SELECT c.id, c.code, c.name, c.status, count(DISTINCT o.id) AS orders, sum(l.quantity) AS quantity,
+			       sum(l.line_total) AS total
+			FROM sales_orders o
+			JOIN sales_order_lines l ON l.order_id = o.id
+			JOIN customers c ON c.id = o.customer_id
+			WHERE o.created_at >= ? AND o.created_at < ?
+			GROUP BY c.id
+			ORDER BY total DESC, c.id""";
+
+	private BareSql() {
+	}
+
+}

@@ -1,0 +1,233 @@
+package org.backroom.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.backroom.BackroomApplication;
+import org.backroom.benchmark.HotPaths.HotPath;
+import org.backroom.benchmark.LoadDriver.Sample;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The benchmark: loads a store of the chosen scale (once; a second run reuses it), starts Backroom on it, and
+ * measures every hot path through the API and as bare SQL, alternating the two, at concurrency 1 and 8. Writes
+ * {@code report.md} and {@code report.json} and fails when a path's plan scans a large table sequentially.
+ */
+final class Harness {
+
+	static final String OWNER_PASSWORD = "benchmark-owner-password";
+
+	static final int[] CONCURRENCY = { 1, 8 };
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final Scale scale;
+
+	private final Path dir;
+
+	Harness(Scale scale, Path dir) {
+		this.scale = scale;
+		this.dir = dir;
+	}
+
+	/** What a run found: its measurements and plans, and how long loading and starting took. */
+	record Report(Scale scale, List<Measurement> measurements, List<PlanCheck.Plan> plans, double loadSeconds,
+			double startSeconds) {
+
+		List<String> largeSeqScans() {
+			return plans.stream().flatMap(plan -> plan.largeSeqScans().stream().map(t -> plan.path() + ": " + t)).toList();
+		}
+
+	}
+
+	Report run() throws Exception {
+		Path data = dir.resolve("data-" + scale.name());
+		Path marker = data.resolve("loaded.json");
+		if (Files.exists(data) && !Files.exists(marker)) {
+			log("an earlier load of " + data + " did not finish: starting over");
+			deleteTree(data);
+		}
+		long started = System.nanoTime();
+		try (ConfigurableApplicationContext backroom = start(data)) {
+			double startSeconds = (System.nanoTime() - started) / 1e9;
+			log("Backroom started in %.1f s".formatted(startSeconds));
+			var pool = backroom.getBean(HikariDataSource.class);
+			double loadSeconds = Files.exists(marker) ? loadedIn(marker) : load(pool.getJdbcUrl(), marker);
+			int port = Integer.parseInt(backroom.getEnvironment().getRequiredProperty("local.server.port"));
+			return measure(pool.getJdbcUrl(), "http://127.0.0.1:" + port, loadSeconds, startSeconds);
+		}
+	}
+
+	private ConfigurableApplicationContext start(Path data) {
+		return new SpringApplicationBuilder(BackroomApplication.class).run("--backroom.data.dir=" + data.toAbsolutePath(),
+				"--server.port=0", "--server.address=127.0.0.1", "--backroom.demo=false",
+				"--backroom.trash.purge-cron=-", "--backroom.sign-in.admin-password=" + OWNER_PASSWORD,
+				"--spring.main.banner-mode=off", "--logging.level.org.springframework=WARN");
+	}
+
+	private double load(String jdbcUrl, Path marker) throws SQLException, IOException {
+		log("loading %,d customers, %,d items, %,d orders with %,d lines".formatted(scale.customers(), scale.items(),
+				scale.orders(), scale.lines()));
+		long began = System.nanoTime();
+		try (Connection db = DriverManager.getConnection(jdbcUrl)) {
+			new DataGenerator(db, scale).load();
+		}
+		double seconds = (System.nanoTime() - began) / 1e9;
+		log("loaded in %.1f s".formatted(seconds));
+		Files.writeString(marker, JSON.writeValueAsString(Map.of("scale", scale.name(), "loadSeconds", seconds)));
+		return seconds;
+	}
+
+	private static double loadedIn(Path marker) throws IOException {
+		return JSON.readTree(Files.readString(marker)).path("loadSeconds").asDouble();
+	}
+
+	private Report measure(String jdbcUrl, String base, double loadSeconds, double startSeconds) throws Exception {
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5)).build();
+		String token = token(http, base);
+		Connection[] connections = new Connection[CONCURRENCY[CONCURRENCY.length - 1]];
+		try {
+			for (int i = 0; i < connections.length; i++) {
+				connections[i] = DriverManager.getConnection(jdbcUrl);
+			}
+			Workload work = Workload.sample(connections[0], scale);
+			long cashier = cashier(connections[0]);
+			List<HotPath> paths = new HotPaths(http, base, token, connections, work, cashier).all();
+			List<PlanCheck.Plan> plans = new ArrayList<>();
+			for (HotPath path : paths) {
+				PlanCheck.Plan plan = PlanCheck.explain(connections[0], path.name(), path.explain());
+				System.out.println("\nEXPLAIN (ANALYZE, BUFFERS) of " + path.name() + ":\n" + plan.text());
+				plans.add(plan);
+			}
+			List<Measurement> measurements = new ArrayList<>();
+			for (HotPath path : paths) {
+				for (int concurrency : CONCURRENCY) {
+					Measurement measured = measure(path, concurrency);
+					log(Measurement.header().lines().findFirst().orElseThrow() + "\n" + measured.row());
+					measurements.add(measured);
+				}
+			}
+			return new Report(scale, measurements, plans, loadSeconds, startSeconds);
+		}
+		finally {
+			for (Connection connection : connections) {
+				if (connection != null) {
+					connection.close();
+				}
+			}
+		}
+	}
+
+	/** A short warm-up of both sides, then rounds that alternate them (API first, then SQL first, …). */
+	private Measurement measure(HotPath path, int concurrency) throws Exception {
+		LoadDriver driver = new LoadDriver(concurrency);
+		try {
+			Duration warmUp = scale.phase().dividedBy(2);
+			driver.run(warmUp, 1, path.api());
+			driver.run(warmUp, 1, path.sql());
+			List<Sample> api = new ArrayList<>();
+			List<Sample> sql = new ArrayList<>();
+			for (int round = 0; round < scale.rounds(); round++) {
+				long seed = 100 + round;
+				if (round % 2 == 0) {
+					api.add(driver.run(scale.phase(), seed, path.api()));
+					sql.add(driver.run(scale.phase(), seed, path.sql()));
+				}
+				else {
+					sql.add(driver.run(scale.phase(), seed, path.sql()));
+					api.add(driver.run(scale.phase(), seed, path.api()));
+				}
+			}
+			return new Measurement(path.name(), concurrency, Sample.merge(api), Sample.merge(sql));
+		}
+		finally {
+			driver.close();
+		}
+	}
+
+	private static String token(HttpClient http, String base) throws Exception {
+		String basic = Base64.getEncoder().encodeToString(("admin:" + OWNER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/api/me/tokens"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"benchmark\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (created.statusCode() != 201) {
+			throw new IllegalStateException("Could not create an API token: " + created.statusCode() + " " + created.body());
+		}
+		return JSON.readTree(created.body()).path("token").asString();
+	}
+
+	private static long cashier(Connection db) throws SQLException {
+		try (var statement = db.createStatement();
+				var rs = statement.executeQuery("SELECT id FROM staff WHERE username = 'admin'")) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	/** Prints the table and writes {@code report.md} and {@code report.json} next to the data. */
+	static void write(Report report, Path dir) throws IOException {
+		StringBuilder md = new StringBuilder("# Backroom benchmark, scale ").append(report.scale().name()).append("\n\n")
+			.append("%,d customers, %,d items, %,d orders, %,d lines; loaded in %.0f s; Backroom started in %.1f s; "
+				.formatted(report.scale().customers(), report.scale().items(), report.scale().orders(),
+						report.scale().lines(), report.loadSeconds(), report.startSeconds()))
+			.append("%d × %d s per side, %d cores.\n\n".formatted(report.scale().rounds(),
+					report.scale().phase().toMillis() / 1000, Runtime.getRuntime().availableProcessors()))
+			.append(Measurement.header()).append('\n');
+		report.measurements().forEach(m -> md.append(m.row()).append('\n'));
+		md.append("\nSequential scans of tables over ").append(PlanCheck.LARGE_TABLE).append(" rows: ")
+			.append(report.largeSeqScans().isEmpty() ? "none" : String.join(", ", report.largeSeqScans())).append("\n");
+		md.append("\n## Plans: EXPLAIN (ANALYZE, BUFFERS) of each path's main statements\n");
+		report.plans().forEach(plan -> md.append("\n### ").append(plan.path()).append("\n\n```\n").append(plan.text())
+			.append("```\n"));
+		Files.createDirectories(dir);
+		Files.writeString(dir.resolve("report.md"), md);
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("scale", report.scale().name());
+		json.put("loadSeconds", report.loadSeconds());
+		json.put("startSeconds", report.startSeconds());
+		json.put("measurements", report.measurements().stream().map(Measurement::json).toList());
+		json.put("largeSeqScans", report.largeSeqScans());
+		Files.writeString(dir.resolve("report.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+		System.out.println("\n" + md.substring(0, md.indexOf("\n## Plans")));
+	}
+
+	static void deleteTree(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+	private static void log(String message) {
+		System.out.println("[benchmark] " + message);
+	}
+
+}

@@ -75,7 +75,7 @@ class SecurityConfiguration {
 			.logout(Customizer.withDefaults())
 			// Requests that carry their own credentials cannot be forged by another site, and no session signs them in
 			// (SignedInBy); a request signed in by its session needs the token.
-			.csrf(csrf -> csrf.ignoringRequestMatchers(SignedInBy.OWN_CREDENTIALS))
+			.csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens()).ignoringRequestMatchers(SignedInBy.OWN_CREDENTIALS))
 			.headers(headers -> headers
 				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !SWAGGER_UI.matches(request),
 						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))

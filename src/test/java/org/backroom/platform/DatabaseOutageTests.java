@@ -64,7 +64,10 @@ class DatabaseOutageTests extends ApiTest {
 
 		external.startPostmaster(30_000);
 		await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
-			.until(() -> api.get("/api/customers").status() == 200);
+			.untilAsserted(() -> {
+				Api.Response answer = api.get("/api/customers");
+				assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+			});
 		assertThat(withPassword.get("/api/customers").status()).isEqualTo(200);
 		assertThat(anonymous.get("/api/customers").status()).isEqualTo(401);
 		assertThat(anonymous.get("/actuator/health").body()).contains("\"UP\"");

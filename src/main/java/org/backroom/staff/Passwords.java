@@ -1,13 +1,17 @@
 package org.backroom.staff;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.backroom.permission.Forbidden;
 import org.backroom.audit.AuditTrail;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.web.Refusal;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,7 +37,11 @@ class Passwords {
 
 	private final Tokens tokens;
 
-	Passwords(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, StaffAuthority authority, Tokens tokens) {
+	private final SignInThrottle throttle;
+
+	Passwords(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, StaffAuthority authority, Tokens tokens,
+			SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.audit = audit;
@@ -46,13 +54,20 @@ class Passwords {
 			@NotBlank(message = "is required") @Size(min = 10, max = 200, message = "must be 10 to 200 characters") @Nullable String newPassword) {
 	}
 
+	/** Checking the current password is a sign-in of sorts, throttled like one ({@link SignInThrottle}). */
 	@Transactional
 	void changeOwn(StaffPrincipal me, Change change) {
+		String address = SignInEvents.address();
+		throttle.wait(me.username(), address).ifPresent(wait -> {
+			throw new TooManyAttempts(wait);
+		});
 		String hash = jdbc.sql("SELECT password_hash FROM staff WHERE id = ? FOR UPDATE").param(me.id())
 			.query(String.class).single();
 		if (change.currentPassword() == null || !encoder.matches(change.currentPassword(), hash)) {
+			throttle.failedPasswordCheck(me.username(), address);
 			throw ValidationFailed.of("currentPassword", "is not your current password");
 		}
+		throttle.succeeded(me.username(), address);
 		jdbc.sql("UPDATE staff SET password_hash = ?, must_change_password = false, updated_at = now() WHERE id = ?")
 			.params(encoder.encode(String.valueOf(change.newPassword())), me.id())
 			.update();
@@ -77,6 +92,18 @@ class Passwords {
 				WHERE id = ?""").params(encoder.encode(String.valueOf(change.newPassword())), staffId).update();
 		audit.record("staff.password-reset", "staff", staffId, null, null);
 		tokens.revokeAll(staffId, "The password was reset by " + by.username() + ".");
+	}
+
+	/** Too many wrong current passwords for this user from this address: wait, as after failed sign-ins. */
+	static final class TooManyAttempts extends Refusal {
+
+		TooManyAttempts(Duration wait) {
+			super("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many failed attempts",
+					"Too many wrong current passwords for this user from this address; try again in "
+							+ Math.max(1, wait.toSeconds()) + " seconds.");
+			with("retryAfterSeconds", Math.max(1, wait.toSeconds()));
+		}
+
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Slows down password guessing without handing anyone a way to lock the owner out. Failures are counted per
@@ -61,6 +63,18 @@ class SignInThrottle {
 	void failed(String username, String address) {
 		count("pair", pair(username, address), settings.failuresPerUserAndAddress());
 		count("address", subject(address), settings.failuresPerAddress());
+		count("user", user(username), Integer.MAX_VALUE);
+	}
+
+	/**
+	 * A wrong current password from someone signed in (changing their own password): a guess like a failed sign-in,
+	 * or a session or token left open would let anyone learn the password behind it. Counted for the user from this
+	 * address and for the user, not for the address, which is about trying many user names. In a transaction of its
+	 * own: the refused request rolls back, the count must stay.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void failedPasswordCheck(String username, String address) {
+		count("pair", pair(username, address), settings.failuresPerUserAndAddress());
 		count("user", user(username), Integer.MAX_VALUE);
 	}
 

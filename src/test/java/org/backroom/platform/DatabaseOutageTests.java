@@ -30,7 +30,8 @@ class DatabaseOutageTests extends ApiTest {
 
 	@DynamicPropertySource
 	static void externalDatabase(DynamicPropertyRegistry registry) throws IOException {
-		external = EmbeddedServer.start(Files.createTempDirectory("backroom-external-"), true, Durability.RELAXED);
+		// Durable: killed moments after the owner's token was created, a relaxed server would lose that commit.
+		external = EmbeddedServer.start(Files.createTempDirectory("backroom-external-"), true, Durability.DURABLE);
 		registry.add("backroom.db.url", () -> "jdbc:postgresql://localhost:" + external.port() + "/postgres");
 		registry.add("backroom.db.user", () -> "postgres");
 	}

@@ -143,11 +143,13 @@ class ApiFuzzTests extends ApiTest {
 
 		private final String query;
 
+		/** Every table but the sign-in throttle's, which a refused guess at a password is meant to change. */
 		TableCounts(JdbcClient jdbc) {
 			this.jdbc = jdbc;
 			List<String> tables = jdbc.sql("""
 					SELECT table_name FROM information_schema.tables
-					WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name""")
+					WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'sign_in_failures'
+					ORDER BY table_name""")
 				.query(String.class)
 				.list();
 			List<String> versioned = jdbc.sql("""

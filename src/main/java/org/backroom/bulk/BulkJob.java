@@ -13,9 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A bulk job and its progress: {@code done + skipped + failed} of {@code total} records have their outcome.
- * {@code status}: {@code PENDING_APPROVAL}, {@code RUNNING}, {@code DONE} or {@code REJECTED}.
  */
-record BulkJob(long id, String recordKind, String action, String status, String reason, JsonNode criteria,
+record BulkJob(long id, String recordKind, String action, BulkJobStatus status, String reason, JsonNode criteria,
 		String requestedBy, @Nullable Long undoOf, @Nullable Long approvalRequestId, int total, int done, int skipped,
 		int failed, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
 
@@ -26,7 +25,8 @@ record BulkJob(long id, String recordKind, String action, String status, String 
 			+ " finished_at, cutoff, last_record_id FROM bulk_jobs";
 
 	static BulkJob from(ResultSet rs, int row) throws SQLException {
-		return new BulkJob(rs.getLong("id"), rs.getString("record_kind"), rs.getString("action"), rs.getString("status"),
+		return new BulkJob(rs.getLong("id"), rs.getString("record_kind"), rs.getString("action"),
+				BulkJobStatus.valueOf(rs.getString("status")),
 				rs.getString("reason"), JSON.readTree(rs.getString("criteria")), rs.getString("requested_by"),
 				rs.getObject("undo_of", Long.class), rs.getObject("approval_request_id", Long.class),
 				rs.getInt("total"), rs.getInt("done"), rs.getInt("skipped"), rs.getInt("failed"),

@@ -117,11 +117,11 @@ class BulkPages {
 
 	private void show(BulkJob job, Model model) {
 		int finished = job.done() + job.skipped() + job.failed();
-		boolean undoable = job.status().equals("DONE") && job.undoOf() == null
+		boolean undoable = job.status() == BulkJobStatus.DONE && job.undoOf() == null
 				&& BulkAction.valueOf(job.action().toUpperCase(Locale.ROOT)).cleansUp() && permissions.has("bulk.run");
 		model.addAttribute("job", job);
 		model.addAttribute("percent", job.total() == 0 ? 100 : finished * 100 / job.total());
-		model.addAttribute("polling", job.status().equals("RUNNING") || job.status().equals("PENDING_APPROVAL"));
+		model.addAttribute("polling", job.status().unfinished());
 		model.addAttribute("undoable", undoable);
 		model.addAttribute("errors", model.getAttribute("errors") == null ? java.util.Map.of() : model.getAttribute("errors"));
 		model.addAttribute("reason", model.getAttribute("reason") == null ? "" : model.getAttribute("reason"));

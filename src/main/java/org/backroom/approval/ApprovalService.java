@@ -3,6 +3,7 @@ package org.backroom.approval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.backroom.approval.ApprovalRequest.Status;
@@ -94,7 +95,7 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 			.update(keys, "id");
 		ApprovalRequest request = get(keys.getKeyAs(Long.class));
 		audit.record("approval.request", recordKind, recordId, reason,
-				java.util.Map.of("approvalRequest", request.id(), "action", action));
+				Map.of("approvalRequest", request.id(), "action", action));
 		return request;
 	}
 
@@ -115,10 +116,10 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 				.substring(request.action().indexOf('.') + 1)
 				.toUpperCase(Locale.ROOT));
 			transitions.apply(kind, request.recordId(), transition, request.reason(),
-					java.util.Map.of("approvalRequest", id, "requestedBy", request.requestedBy()));
+					Map.of("approvalRequest", id, "requestedBy", request.requestedBy()));
 		}
 		audit.record("approval.approve", request.recordKind(), request.recordId(), reason,
-				java.util.Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
+				Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
 		return get(id);
 	}
 
@@ -129,7 +130,7 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 		decide(request, Status.REJECTED, reason);
 		ownAction(request.recordKind()).ifPresent(action -> action.rejected(request.recordId()));
 		audit.record("approval.reject", request.recordKind(), request.recordId(), reason,
-				java.util.Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
+				Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
 		return get(id);
 	}
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.backroom.platform.Sql;
@@ -41,7 +42,7 @@ record BulkJob(long id, String recordKind, String action, BulkJobStatus status, 
 		static Running from(ResultSet rs, int row) throws SQLException {
 			OffsetDateTime cutoff = rs.getObject("cutoff", OffsetDateTime.class);
 			return new Running(rs.getLong("id"), rs.getString("record_kind"),
-					BulkAction.valueOf(rs.getString("action").toUpperCase(java.util.Locale.ROOT)), rs.getString("reason"),
+					BulkAction.valueOf(rs.getString("action").toUpperCase(Locale.ROOT)), rs.getString("reason"),
 					rs.getString("requested_by"), rs.getObject("undo_of", Long.class),
 					cutoff == null ? null : cutoff.toInstant(), rs.getLong("last_record_id"));
 		}

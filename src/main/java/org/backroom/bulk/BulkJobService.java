@@ -1,6 +1,7 @@
 package org.backroom.bulk;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 import org.backroom.approval.ApprovalRequest;
@@ -86,7 +87,7 @@ class BulkJobService {
 	@Transactional
 	BulkJob undo(long undoneId, String reason) {
 		BulkJob undone = jobs.lock(undoneId).orElseThrow(() -> new RecordNotFound(RECORD_KIND, undoneId));
-		BulkAction action = BulkAction.valueOf(undone.action().toUpperCase(java.util.Locale.ROOT));
+		BulkAction action = BulkAction.valueOf(undone.action().toUpperCase(Locale.ROOT));
 		if (!action.cleansUp() || undone.status() != BulkJobStatus.DONE) {
 			throw new NotUndoable(undone);
 		}

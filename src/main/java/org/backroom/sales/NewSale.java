@@ -18,7 +18,7 @@ import org.backroom.platform.Money;
 import org.jspecify.annotations.Nullable;
 
 /** A sale as the till sends it: an optional customer (walk-in when none), a payment method, and lines. */
-public record NewSale(@Nullable Long customerId, @NotNull(message = "is required: CASH, CARD or CREDIT") @Nullable Payment payment,
+record NewSale(@Nullable Long customerId, @NotNull(message = "is required: CASH, CARD or CREDIT") @Nullable Payment payment,
 		@NotEmpty(message = "a sale needs at least one line") @Size(max = 200, message = "at most 200 lines") @Valid
 		@Nullable List<@NotNull(message = "is not a line") @Valid Line> lines) {
 

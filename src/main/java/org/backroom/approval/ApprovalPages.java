@@ -55,7 +55,7 @@ class ApprovalPages {
 			String why = Reason.require(reason);
 			ApprovalRequest request = decision.equals("approve") ? approvals.approve(id, why) : approvals.reject(id, why);
 			redirect.addFlashAttribute("message", "Request " + request.id() + " (" + request.action() + ") was "
-					+ request.status().toLowerCase(java.util.Locale.ROOT) + ".");
+					+ request.status().word() + ".");
 			return "redirect:/approvals";
 		}
 		catch (Refusal refusal) {

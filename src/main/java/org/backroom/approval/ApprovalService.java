@@ -3,8 +3,10 @@ package org.backroom.approval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import org.backroom.approval.ApprovalRequest.Status;
 import org.backroom.audit.AuditTrail;
 import org.backroom.lifecycle.Lifecycle;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
@@ -93,7 +95,7 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 			.update(keys, "id");
 		ApprovalRequest request = get(keys.getKeyAs(Long.class));
 		audit.record("approval.request", recordKind, recordId, reason,
-				java.util.Map.of("approvalRequest", request.id(), "action", action));
+				Map.of("approvalRequest", request.id(), "action", action));
 		return request;
 	}
 
@@ -101,7 +103,7 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 	@Transactional
 	ApprovalRequest approve(long id, String reason) {
 		ApprovalRequest request = lockPending(id);
-		decide(request, "APPROVED", reason);
+		decide(request, Status.APPROVED, reason);
 		// The action first, the decision's audit entry after it: the action locks its record, and the lock order
 		// (see AuditTrail) puts record rows before the audit chain. Audited first, this deadlocked with an edit.
 		Optional<ApprovableAction> own = ownAction(request.recordKind());
@@ -114,10 +116,10 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 				.substring(request.action().indexOf('.') + 1)
 				.toUpperCase(Locale.ROOT));
 			transitions.apply(kind, request.recordId(), transition, request.reason(),
-					java.util.Map.of("approvalRequest", id, "requestedBy", request.requestedBy()));
+					Map.of("approvalRequest", id, "requestedBy", request.requestedBy()));
 		}
 		audit.record("approval.approve", request.recordKind(), request.recordId(), reason,
-				java.util.Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
+				Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
 		return get(id);
 	}
 
@@ -125,10 +127,10 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 	@Transactional
 	ApprovalRequest reject(long id, String reason) {
 		ApprovalRequest request = lockPending(id);
-		decide(request, "REJECTED", reason);
+		decide(request, Status.REJECTED, reason);
 		ownAction(request.recordKind()).ifPresent(action -> action.rejected(request.recordId()));
 		audit.record("approval.reject", request.recordKind(), request.recordId(), reason,
-				java.util.Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
+				Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
 		return get(id);
 	}
 
@@ -190,20 +192,23 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 	private ApprovalRequest lockPending(long id) {
 		jdbc.sql("SELECT id FROM approval_requests WHERE id = ? FOR UPDATE").param(id).query(Long.class).optional();
 		ApprovalRequest request = find(id).orElseThrow(() -> new RecordNotFound("approval request", id));
-		if (!request.status().equals("PENDING")) {
+		if (!request.status().decidable()) {
 			throw new NotPending(request);
 		}
 		return request;
 	}
 
-	private void decide(ApprovalRequest request, String decision, String reason) {
+	private void decide(ApprovalRequest request, Status decision, String reason) {
+		if (!request.status().canMoveTo(decision)) {
+			throw new NotPending(request);
+		}
 		StaffPrincipal me = me();
 		if (request.requestedBy().equals(me.username())) {
 			throw new OwnRequest();
 		}
 		jdbc.sql("""
 				UPDATE approval_requests SET status = ?, decided_by = ?, decided_at = now(), decision_reason = ?
-				WHERE id = ?""").params(decision, me.id(), reason, request.id()).update();
+				WHERE id = ?""").params(decision.name(), me.id(), reason, request.id()).update();
 	}
 
 	private static StaffPrincipal me() {
@@ -214,11 +219,11 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 	static final class NotPending extends Refusal {
 
 		NotPending(ApprovalRequest request) {
-			super("invalid-transition", HttpStatus.CONFLICT, "Already " + request.status().toLowerCase(Locale.ROOT),
-					"Approval request " + request.id() + " is " + request.status().toLowerCase(Locale.ROOT)
+			super("invalid-transition", HttpStatus.CONFLICT, "Already " + request.status().word(),
+					"Approval request " + request.id() + " is " + request.status().word()
 							+ (request.decidedBy() != null ? " (by " + request.decidedBy() + ")" : "")
 							+ "; only a pending request can be decided.");
-			with("requestStatus", request.status());
+			with("requestStatus", request.status().name());
 		}
 
 	}

@@ -1,6 +1,7 @@
 package org.backroom.audit;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +41,7 @@ class AuditPages {
 			values.put(name, params.getOrDefault(name, "").strip());
 		}
 		FieldErrors errors = new FieldErrors();
-		Page<AuditEntry> page = new Page<>(java.util.List.of(), null);
+		Page<AuditEntry> page = new Page<>(List.of(), null);
 		try {
 			AuditFilter filter = AuditFilter.parse(values.get("actor"), values.get("action"), values.get("recordKind"),
 					recordId(values.get("recordId")), values.get("from"), values.get("to"));

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * One backup file in the backup directory: {@code backroom-20250601-023000-123.zip}, named by the moment (UTC) it
  * was started, so that names sort by age and a name is all a client needs to ask for one.
  */
-public record BackupFile(String name, long size, Instant createdAt, @JsonIgnore Path path) {
+record BackupFile(String name, long size, Instant createdAt, @JsonIgnore Path path) {
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);

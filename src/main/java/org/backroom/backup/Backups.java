@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 import org.backroom.audit.AuditTrail;
 import org.backroom.platform.DataSettings;
@@ -105,7 +106,7 @@ public class Backups {
 			BackupFile backup = new BackupFile(name, Files.size(target), started, target);
 			long rows = manifest.tables().stream().mapToLong(Manifest.TableDump::rows).sum();
 			log.info("Backup {} written: {} tables, {} rows, {} in {} ms", target, manifest.tables().size(), rows,
-					backup.sizeInWords(), java.time.Duration.between(started, Instant.now()).toMillis());
+					backup.sizeInWords(), Duration.between(started, Instant.now()).toMillis());
 			recordInAudit(backup, manifest, sha256, rows, trigger);
 			prune();
 			return backup;

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.zip.ZipFile;
 
 import javax.sql.DataSource;
+import java.util.Arrays;
+import java.util.Collections;
 
 import org.backroom.backup.Manifest.SequenceValue;
 import org.backroom.backup.Manifest.TableDump;
@@ -93,7 +95,7 @@ final class Restorer {
 	}
 
 	private static void refuseUnlessKnown(Flyway flyway, Manifest manifest) {
-		boolean known = java.util.Arrays.stream(flyway.info().all())
+		boolean known = Arrays.stream(flyway.info().all())
 			.anyMatch(migration -> migration.getVersion() != null
 					&& migration.getVersion().getVersion().equals(manifest.flywayVersion()));
 		if (!known) {
@@ -138,7 +140,7 @@ final class Restorer {
 	private static void emptySeededTables(Connection connection, StoreSchema schema, List<StoreSchema.Table> tables)
 			throws SQLException {
 		List<StoreSchema.Table> childrenFirst = new ArrayList<>(tables);
-		java.util.Collections.reverse(childrenFirst);
+		Collections.reverse(childrenFirst);
 		for (StoreSchema.Table table : childrenFirst) {
 			if (schema.count(table.name()) > 0) {
 				try (PreparedStatement statement = connection

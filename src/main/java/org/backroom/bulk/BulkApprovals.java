@@ -28,14 +28,14 @@ class BulkApprovals implements ApprovableAction {
 	@Override
 	public void approved(long jobId) {
 		jobs.lockWaiting(jobId).ifPresent(id -> {
-			jobs.setStatus(id, "RUNNING");
+			jobs.move(id, BulkJobStatus.PENDING_APPROVAL, BulkJobStatus.RUNNING);
 			runner.startAfterCommit();
 		});
 	}
 
 	@Override
 	public void rejected(long jobId) {
-		jobs.lockWaiting(jobId).ifPresent(id -> jobs.setStatus(id, "REJECTED"));
+		jobs.lockWaiting(jobId).ifPresent(id -> jobs.move(id, BulkJobStatus.PENDING_APPROVAL, BulkJobStatus.REJECTED));
 	}
 
 }

@@ -3,6 +3,7 @@ package org.backroom.bulk;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,41 +72,38 @@ class BulkBatch {
 			BulkJob.Running job = locked.get();
 			List<Long> ids = jobs.nextBatch(jobId, job.lastRecordId(), settings.batchSize());
 			if (ids.isEmpty()) {
-				return jobs.progress(jobId, job.lastRecordId(), 0, 0, 0);
+				return jobs.progress(jobId, job.lastRecordId(), RecordOutcome.Counts.NONE);
 			}
 			RecordKind kind = kinds.byName(job.recordKind());
 			selection.lock(kind, ids);
 			List<RecordFacts> facts = selection.facts(kind, job.action(), ids, job.cutoff());
 			Map<Long, OffsetDateTime> expected = job.undoOf() == null ? Map.of() : jobs.expectations(jobId, ids);
-			int[] counts = new int[3];
+			RecordOutcome.Counts counts = RecordOutcome.Counts.NONE;
 			for (RecordFacts record : facts) {
-				counts[process(job, kind, record, expected.get(record.id()))]++;
+				counts = counts.plus(process(job, kind, record, expected.get(record.id())));
 			}
-			metrics.bulkBatch(job.recordKind(), job.action().name().toLowerCase(java.util.Locale.ROOT), counts[0], counts[1], counts[2]);
-			return jobs.progress(jobId, ids.get(ids.size() - 1), counts[0], counts[1], counts[2]);
+			metrics.bulkBatch(job.recordKind(), job.action().name().toLowerCase(Locale.ROOT), counts.done(),
+					counts.skipped(), counts.failed());
+			return jobs.progress(jobId, ids.get(ids.size() - 1), counts);
 		}));
 	}
 
-	/** 0 done, 1 skipped, 2 failed. */
-	private int process(BulkJob.Running job, RecordKind kind, RecordFacts record, @Nullable OffsetDateTime expected) {
+	private RecordOutcome process(BulkJob.Running job, RecordKind kind, RecordFacts record, @Nullable OffsetDateTime expected) {
 		Optional<RecordFacts.Skip> skip = record.skip(job.action(), expected);
 		if (skip.isPresent()) {
-			jobs.outcome(job.id(), record.id(), "SKIPPED", skip.get().reason(), skip.get().detail());
-			return 1;
+			return jobs.outcome(job.id(), record.id(), RecordOutcome.SKIPPED, skip.get().reason(), skip.get().detail());
 		}
 		try {
 			oneRecord.executeWithoutResult(status -> apply(job, kind, record.id()));
-			jobs.outcome(job.id(), record.id(), "DONE", null, null);
-			return 0;
+			return jobs.outcome(job.id(), record.id(), RecordOutcome.DONE, null, null);
 		}
 		catch (Refusal refusal) {
-			jobs.outcome(job.id(), record.id(), "SKIPPED", refusal.slug(), refusal.getMessage());
-			return 1;
+			return jobs.outcome(job.id(), record.id(), RecordOutcome.SKIPPED, refusal.slug(), refusal.getMessage());
 		}
 		catch (RuntimeException ex) {
 			log.warn("Bulk job {}: {} {} failed", job.id(), kind.name(), record.id(), ex);
-			jobs.outcome(job.id(), record.id(), "FAILED", "error", "Unexpected error; see the server log.");
-			return 2;
+			return jobs.outcome(job.id(), record.id(), RecordOutcome.FAILED, "error",
+					"Unexpected error; see the server log.");
 		}
 	}
 

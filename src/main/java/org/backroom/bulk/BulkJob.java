@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Objects;
 
 import org.backroom.platform.Sql;
@@ -13,9 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A bulk job and its progress: {@code done + skipped + failed} of {@code total} records have their outcome.
- * {@code status}: {@code PENDING_APPROVAL}, {@code RUNNING}, {@code DONE} or {@code REJECTED}.
  */
-record BulkJob(long id, String recordKind, String action, String status, String reason, JsonNode criteria,
+record BulkJob(long id, String recordKind, String action, BulkJobStatus status, String reason, JsonNode criteria,
 		String requestedBy, @Nullable Long undoOf, @Nullable Long approvalRequestId, int total, int done, int skipped,
 		int failed, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
 
@@ -26,7 +26,8 @@ record BulkJob(long id, String recordKind, String action, String status, String 
 			+ " finished_at, cutoff, last_record_id FROM bulk_jobs";
 
 	static BulkJob from(ResultSet rs, int row) throws SQLException {
-		return new BulkJob(rs.getLong("id"), rs.getString("record_kind"), rs.getString("action"), rs.getString("status"),
+		return new BulkJob(rs.getLong("id"), rs.getString("record_kind"), rs.getString("action"),
+				BulkJobStatus.valueOf(rs.getString("status")),
 				rs.getString("reason"), JSON.readTree(rs.getString("criteria")), rs.getString("requested_by"),
 				rs.getObject("undo_of", Long.class), rs.getObject("approval_request_id", Long.class),
 				rs.getInt("total"), rs.getInt("done"), rs.getInt("skipped"), rs.getInt("failed"),
@@ -41,7 +42,7 @@ record BulkJob(long id, String recordKind, String action, String status, String 
 		static Running from(ResultSet rs, int row) throws SQLException {
 			OffsetDateTime cutoff = rs.getObject("cutoff", OffsetDateTime.class);
 			return new Running(rs.getLong("id"), rs.getString("record_kind"),
-					BulkAction.valueOf(rs.getString("action").toUpperCase(java.util.Locale.ROOT)), rs.getString("reason"),
+					BulkAction.valueOf(rs.getString("action").toUpperCase(Locale.ROOT)), rs.getString("reason"),
 					rs.getString("requested_by"), rs.getObject("undo_of", Long.class),
 					cutoff == null ? null : cutoff.toInstant(), rs.getLong("last_record_id"));
 		}

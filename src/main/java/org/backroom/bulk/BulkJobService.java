@@ -1,6 +1,7 @@
 package org.backroom.bulk;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 import org.backroom.approval.ApprovalRequest;
@@ -70,7 +71,7 @@ class BulkJobService {
 		Instant asOf = request.asOf() != null && request.asOf().isBefore(now) ? request.asOf() : now;
 		Preview plan = planner.plan(target, asOf);
 		long id = jobs.insert(new BulkJobs.NewJob(target.recordKind(), target.action(), target.criteria(),
-				BulkPlanner.cutoff(target, asOf), reason, "RUNNING", me().username(), null));
+				BulkPlanner.cutoff(target, asOf), reason, BulkJobStatus.RUNNING, me().username(), null));
 		jobs.addRecords(id, plan.toProcess(), plan.skipped());
 		audit.record("bulk-job.create", RECORD_KIND, id, reason, Map.of("recordKind", target.recordKind(), "action",
 				target.action().verb(), "criteria", target.criteria(), "toProcess", plan.toProcess().size(), "skipped",
@@ -86,8 +87,8 @@ class BulkJobService {
 	@Transactional
 	BulkJob undo(long undoneId, String reason) {
 		BulkJob undone = jobs.lock(undoneId).orElseThrow(() -> new RecordNotFound(RECORD_KIND, undoneId));
-		BulkAction action = BulkAction.valueOf(undone.action().toUpperCase(java.util.Locale.ROOT));
-		if (!action.cleansUp() || !undone.status().equals("DONE")) {
+		BulkAction action = BulkAction.valueOf(undone.action().toUpperCase(Locale.ROOT));
+		if (!action.cleansUp() || undone.status() != BulkJobStatus.DONE) {
 			throw new NotUndoable(undone);
 		}
 		jobs.undoneBy(undoneId).ifPresent(undo -> {
@@ -96,7 +97,7 @@ class BulkJobService {
 		BulkAction undo = action.undo();
 		permissions.require(undone.recordKind() + "." + undo.verb());
 		long id = jobs.insert(new BulkJobs.NewJob(undone.recordKind(), undo, Map.of("undoOf", undoneId), null, reason,
-				"RUNNING", me().username(), undoneId));
+				BulkJobStatus.RUNNING, me().username(), undoneId));
 		int total = jobs.addUndoRecords(id, undoneId);
 		audit.record("bulk-job.create", RECORD_KIND, id, reason, Map.of("recordKind", undone.recordKind(), "action",
 				undo.verb(), "undoOf", undoneId, "toProcess", total));
@@ -112,10 +113,10 @@ class BulkJobService {
 	/** Runs the job now, or holds it for approval when the store wants a second pair of eyes on it. */
 	private BulkJob launch(long id, String recordKind, BulkAction action, int toProcess, String reason) {
 		if (toProcess == 0) {
-			jobs.setStatus(id, "DONE");
+			jobs.move(id, BulkJobStatus.RUNNING, BulkJobStatus.DONE);
 		}
 		else if (settings.approvalRequired(action.approvalSetting(recordKind))) {
-			jobs.setStatus(id, "PENDING_APPROVAL");
+			jobs.move(id, BulkJobStatus.RUNNING, BulkJobStatus.PENDING_APPROVAL);
 			ApprovalRequest request = approvals.ask("bulk." + action.verb(), RECORD_KIND, id, reason);
 			jobs.holdForApproval(id, request.id());
 		}
@@ -145,9 +146,9 @@ class BulkJobService {
 
 		NotUndoable(BulkJob job) {
 			super("invalid-transition", HttpStatus.CONFLICT, "Cannot undo this job",
-					"Bulk job " + job.id() + " is " + (job.undoOf() != null ? "itself an undo" : job.status().toLowerCase(
-							java.util.Locale.ROOT)) + "; only a finished deactivation or deletion can be undone.");
-			with("jobStatus", job.status());
+					"Bulk job " + job.id() + " is " + (job.undoOf() != null ? "itself an undo" : job.status().word())
+							+ "; only a finished deactivation or deletion can be undone.");
+			with("jobStatus", job.status().name());
 		}
 
 	}

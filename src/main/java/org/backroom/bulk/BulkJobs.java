@@ -33,7 +33,7 @@ class BulkJobs {
 
 	/** A new job, as asked; {@code undoOf} for an undo. */
 	record NewJob(String recordKind, BulkAction action, Map<String, Object> criteria, @Nullable Instant cutoff,
-			String reason, String status, String requestedBy, @Nullable Long undoOf) {
+			String reason, BulkJobStatus status, String requestedBy, @Nullable Long undoOf) {
 	}
 
 	long insert(NewJob job) {
@@ -48,7 +48,7 @@ class BulkJobs {
 			.param("criteria", JSON.writeValueAsString(job.criteria()))
 			.param("cutoff", job.cutoff() == null ? null : job.cutoff().atOffset(ZoneOffset.UTC))
 			.param("reason", job.reason())
-			.param("status", job.status())
+			.param("status", job.status().name())
 			.param("requestedBy", job.requestedBy())
 			.param("undoOf", job.undoOf())
 			.update(keys, "id");
@@ -138,17 +138,19 @@ class BulkJobs {
 	}
 
 	/** One record's outcome. A done record keeps the time of its status change (this transaction's now()). */
-	void outcome(long jobId, long recordId, String outcome, @Nullable String reason, @Nullable String detail) {
+	RecordOutcome outcome(long jobId, long recordId, RecordOutcome outcome, @Nullable String reason,
+			@Nullable String detail) {
 		jdbc.sql("""
 				UPDATE bulk_job_records SET outcome = ?, reason = ?, detail = ?,
 				       changed_at = CASE WHEN ? = 'DONE' THEN now() END
 				WHERE job_id = ? AND record_id = ? AND outcome = 'PENDING'""")
-			.params(outcome, reason, detail, outcome, jobId, recordId)
+			.params(outcome.name(), reason, detail, outcome.name(), jobId, recordId)
 			.update();
+		return outcome;
 	}
 
 	/** Moves the keyset on and adds the batch's counts; a job with no record left pending is done. */
-	boolean progress(long jobId, long lastRecordId, int done, int skipped, int failed) {
+	boolean progress(long jobId, long lastRecordId, RecordOutcome.Counts counts) {
 		return jdbc.sql("""
 				UPDATE bulk_jobs SET last_record_id = :last, done = done + :done, skipped = skipped + :skipped,
 				       failed = failed + :failed,
@@ -160,20 +162,25 @@ class BulkJobs {
 				RETURNING p.pending""")
 			.param("job", jobId)
 			.param("last", lastRecordId)
-			.param("done", done)
-			.param("skipped", skipped)
-			.param("failed", failed)
+			.param("done", counts.done())
+			.param("skipped", counts.skipped())
+			.param("failed", counts.failed())
 			.query(Boolean.class)
 			.single();
 	}
 
-	/** A job whose approval came, or that has nothing left to do. */
-	void setStatus(long jobId, String status) {
+	/** A job whose approval came, or that has nothing left to do: moved, if its status allows the move. */
+	void move(long jobId, BulkJobStatus from, BulkJobStatus to) {
+		BulkJobStatus status = from.moveTo(to);
 		jdbc.sql("""
 				UPDATE bulk_jobs SET status = :status,
 				       started_at = CASE WHEN :status = 'RUNNING' THEN now() ELSE started_at END,
 				       finished_at = CASE WHEN :status IN ('DONE', 'REJECTED') THEN now() END
-				WHERE id = :id""").param("status", status).param("id", jobId).update();
+				WHERE id = :id AND status = :from""")
+			.param("status", status.name())
+			.param("from", from.name())
+			.param("id", jobId)
+			.update();
 	}
 
 	void holdForApproval(long jobId, long approvalRequestId) {

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.backroom.lifecycle.Reason;
 import org.backroom.permission.Permissions;
 import org.backroom.web.FieldErrors;
 import org.backroom.web.Htmx;
@@ -92,7 +94,7 @@ class BulkPages {
 	String undo(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model,
 			HttpServletResponse response) {
 		try {
-			return "redirect:/bulk-jobs/" + jobs.undo(id, org.backroom.lifecycle.Reason.require(reason)).id();
+			return "redirect:/bulk-jobs/" + jobs.undo(id, Reason.require(reason)).id();
 		}
 		catch (ValidationFailed failed) {
 			response.setStatus(422);
@@ -117,13 +119,13 @@ class BulkPages {
 
 	private void show(BulkJob job, Model model) {
 		int finished = job.done() + job.skipped() + job.failed();
-		boolean undoable = job.status().equals("DONE") && job.undoOf() == null
+		boolean undoable = job.status() == BulkJobStatus.DONE && job.undoOf() == null
 				&& BulkAction.valueOf(job.action().toUpperCase(Locale.ROOT)).cleansUp() && permissions.has("bulk.run");
 		model.addAttribute("job", job);
 		model.addAttribute("percent", job.total() == 0 ? 100 : finished * 100 / job.total());
-		model.addAttribute("polling", job.status().equals("RUNNING") || job.status().equals("PENDING_APPROVAL"));
+		model.addAttribute("polling", job.status().unfinished());
 		model.addAttribute("undoable", undoable);
-		model.addAttribute("errors", model.getAttribute("errors") == null ? java.util.Map.of() : model.getAttribute("errors"));
+		model.addAttribute("errors", model.getAttribute("errors") == null ? Map.of() : model.getAttribute("errors"));
 		model.addAttribute("reason", model.getAttribute("reason") == null ? "" : model.getAttribute("reason"));
 	}
 

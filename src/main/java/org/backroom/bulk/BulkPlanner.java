@@ -1,6 +1,7 @@
 package org.backroom.bulk;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,7 @@ class BulkPlanner {
 
 	/** The moment from which activity makes a job skip a record. */
 	static Instant cutoff(BulkRequest.Target target, Instant asOf) {
-		return target.since() != null ? target.since().atStartOfDay(java.time.ZoneOffset.UTC).toInstant() : asOf;
+		return target.since() != null ? target.since().atStartOfDay(ZoneOffset.UTC).toInstant() : asOf;
 	}
 
 }

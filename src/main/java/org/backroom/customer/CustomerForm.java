@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** What a person enters about a customer, for a new one or an edit. */
-public record CustomerForm(@NotBlank(message = "is required") @Size(max = 200) @Nullable String name,
+record CustomerForm(@NotBlank(message = "is required") @Size(max = 200) @Nullable String name,
 		@Email(message = "is not an email address") @Size(max = 254) @Nullable String email,
 		@Size(max = 40) @Nullable String phone, @Size(max = 1000) @Nullable String address,
 		@Size(max = 50) @Nullable String taxNumber, @Size(max = 4000) @Nullable String notes,

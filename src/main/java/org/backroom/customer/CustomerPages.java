@@ -3,6 +3,7 @@ package org.backroom.customer;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordActions;
 import org.backroom.permission.Permissions;
 import org.backroom.web.Htmx;
@@ -46,7 +47,7 @@ class CustomerPages {
 		Customer customer = service.get(id);
 		model.addAttribute("customer", customer);
 		model.addAttribute("edit", permissions.has("customer.edit") && customer.status()
-				!= org.backroom.lifecycle.LifecycleStatus.DELETED ? "/customers/" + id + "/edit" : null);
+				!= LifecycleStatus.DELETED ? "/customers/" + id + "/edit" : null);
 		model.addAttribute("offers", actions.offered("customers", id));
 		return "customer/record";
 	}

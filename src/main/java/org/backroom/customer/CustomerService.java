@@ -2,6 +2,7 @@ package org.backroom.customer;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
@@ -75,7 +76,7 @@ public class CustomerService {
 
 	@PreAuthorize("@permissions.require('customer.view')")
 	@Transactional(readOnly = true)
-	java.util.Map<String, Long> counts() {
+	Map<String, Long> counts() {
 		return customers.countByStatus();
 	}
 

@@ -1,7 +1,10 @@
 package org.backroom.customer;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.backroom.lifecycle.RecordQueries;
@@ -97,8 +100,8 @@ class Customers {
 	}
 
 	/** How many customers are in each status, for the dashboard: ACTIVE, INACTIVE, DELETED. */
-	java.util.Map<String, Long> countByStatus() {
-		java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+	Map<String, Long> countByStatus() {
+		Map<String, Long> counts = new LinkedHashMap<>();
 		List.of("ACTIVE", "INACTIVE", "DELETED").forEach(status -> counts.put(status, 0L));
 		jdbc.sql("SELECT status, count(*) AS n FROM customers GROUP BY status")
 			.query((rs, row) -> counts.put(rs.getString("status"), rs.getLong("n")))
@@ -120,8 +123,8 @@ class Customers {
 		return jdbc.sql("SELECT balance FROM customers WHERE id = ?").param(id).query(BigDecimal.class).single();
 	}
 
-	private static java.util.Map<String, @Nullable Object> columns(CustomerForm form) {
-		var params = new java.util.HashMap<String, @Nullable Object>();
+	private static Map<String, @Nullable Object> columns(CustomerForm form) {
+		var params = new HashMap<String, @Nullable Object>();
 		params.put("name", form.trimmedName());
 		params.put("email", CustomerForm.blankToNull(form.email()));
 		params.put("phone", CustomerForm.blankToNull(form.phone()));

@@ -8,6 +8,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -46,7 +47,7 @@ final class RepeatableRequest extends HttpServletRequestWrapper {
 	private static boolean isForm(HttpServletRequest request) {
 		String type = request.getContentType();
 		return type != null && (MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(type))
-				|| type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/"));
+				|| type.toLowerCase(Locale.ROOT).startsWith("multipart/"));
 	}
 
 	/** The key from the {@code Idempotency-Key} header, or a page's form field; null when there is none. */

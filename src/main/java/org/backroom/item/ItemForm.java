@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** What a person enters about an item. */
-public record ItemForm(
+record ItemForm(
 		@NotBlank(message = "is required") @Size(max = 64)
 		@Pattern(regexp = "\\S+", message = "must not contain spaces") @Nullable String sku,
 		@NotBlank(message = "is required") @Size(max = 200) @Nullable String name,

@@ -1,5 +1,10 @@
 package org.backroom.lifecycle;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * A kind of transaction that can point to a master record, for example sales orders by their customer. The
  * column must be indexed: "is it referenced?" is an {@code EXISTS} probe on it, whose cost does not grow with
@@ -21,7 +26,7 @@ public record Dependent(String name, String one, String many, String table, Stri
 
 	/** {@code 1 sales order}, {@code 12 sales orders}, {@code 1,000+ sales orders} beyond {@link #CAP}. */
 	String count(long count) {
-		return count > CAP ? String.format(java.util.Locale.ROOT, "%,d+ %s", CAP, many)
+		return count > CAP ? String.format(Locale.ROOT, "%,d+ %s", CAP, many)
 				: count + " " + (count == 1 ? one : many);
 	}
 
@@ -31,15 +36,15 @@ public record Dependent(String name, String one, String many, String table, Stri
 	}
 
 	/** Counts as clients see them: a count past the cap shows as the cap (and {@link #capped} names it). */
-	static java.util.Map<String, Long> shown(java.util.Map<String, Long> counts) {
-		java.util.Map<String, Long> shown = new java.util.LinkedHashMap<>();
+	static Map<String, Long> shown(Map<String, Long> counts) {
+		Map<String, Long> shown = new LinkedHashMap<>();
 		counts.forEach((kind, count) -> shown.put(kind, Math.min(count, CAP)));
 		return shown;
 	}
 
 	/** The kinds whose count stopped at the cap: there are more than {@link #CAP}. */
-	static java.util.List<String> capped(java.util.Map<String, Long> counts) {
-		return counts.entrySet().stream().filter(entry -> entry.getValue() > CAP).map(java.util.Map.Entry::getKey).toList();
+	static List<String> capped(Map<String, Long> counts) {
+		return counts.entrySet().stream().filter(entry -> entry.getValue() > CAP).map(Map.Entry::getKey).toList();
 	}
 
 }

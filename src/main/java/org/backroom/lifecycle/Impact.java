@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * The impact preview: what points to a record, what work is open on it, and which transitions are allowed now
  * (and why not). A count stops at 1,000: {@code dependentsCapped} names the kinds that have more than their count.
  */
-public record Impact(String recordKind, long recordId, LifecycleStatus status, Map<String, Long> dependents,
+record Impact(String recordKind, long recordId, LifecycleStatus status, Map<String, Long> dependents,
 		List<String> dependentsCapped, @JsonAnyGetter Map<String, Object> openWork, Map<String, Check> actions) {
 
 	/** Whether one transition is allowed now; if not, why; and what to keep in mind if it is. */

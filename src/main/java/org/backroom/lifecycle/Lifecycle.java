@@ -13,6 +13,7 @@ import org.backroom.lifecycle.LifecycleRefusals.RecordReferenced;
 import org.backroom.lifecycle.LifecycleRefusals.SystemRecord;
 import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
 import org.backroom.platform.StoreMetrics;
+import org.backroom.web.Refusal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,7 +170,7 @@ public class Lifecycle {
 		try {
 			refuseIfNotAllowed(kind, record, transition);
 		}
-		catch (org.backroom.web.Refusal refusal) {
+		catch (Refusal refusal) {
 			return Impact.Check.refused(refusal.getMessage());
 		}
 		List<String> warnings = transition == Transition.DEACTIVATE || transition == Transition.DELETE

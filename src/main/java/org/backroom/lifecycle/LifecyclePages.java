@@ -1,5 +1,7 @@
 package org.backroom.lifecycle;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backroom.web.Htmx;
@@ -69,7 +71,7 @@ class LifecyclePages {
 	}
 
 	private static Transition transition(String verb) {
-		return Transition.valueOf(verb.toUpperCase(java.util.Locale.ROOT));
+		return Transition.valueOf(verb.toUpperCase(Locale.ROOT));
 	}
 
 	/** Where to go afterwards: a page of ours, never another site. */

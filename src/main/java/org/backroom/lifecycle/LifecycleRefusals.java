@@ -1,6 +1,7 @@
 package org.backroom.lifecycle;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -104,7 +105,7 @@ public final class LifecycleRefusals {
 
 		InvalidTransition(RecordKind kind, String label, LifecycleStatus status, Transition transition) {
 			super("invalid-transition", HttpStatus.CONFLICT, "Cannot " + transition.verb() + " this " + kind.name(),
-					kind.title() + " " + label + " is " + status.name().toLowerCase(java.util.Locale.ROOT)
+					kind.title() + " " + label + " is " + status.name().toLowerCase(Locale.ROOT)
 							+ "; only a record that is " + from(transition) + " can be " + transition.pastTense() + ".");
 			with("recordStatus", status);
 		}

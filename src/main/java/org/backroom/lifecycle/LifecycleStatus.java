@@ -1,5 +1,7 @@
 package org.backroom.lifecycle;
 
+import org.backroom.web.ValidationFailed;
+
 /** Where a master record is in its life. A purged record has no status: its row is gone. */
 public enum LifecycleStatus {
 
@@ -17,7 +19,7 @@ public enum LifecycleStatus {
 			case "inactive" -> "status = 'INACTIVE'";
 			case "all" -> "status <> 'DELETED'";
 			case "deleted" -> "status = 'DELETED'";
-			default -> throw org.backroom.web.ValidationFailed.of("status",
+			default -> throw ValidationFailed.of("status",
 					"must be one of active, inactive, all, deleted");
 		};
 	}

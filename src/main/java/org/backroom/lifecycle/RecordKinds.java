@@ -8,7 +8,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.backroom.audit.AuditedKinds;
+import org.backroom.web.Refusal;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** Every kind of master record that features declared, by its API path. */
@@ -59,10 +61,10 @@ public class RecordKinds implements AuditedKinds {
 	}
 
 	/** A path under {@code /api} that names no kind of record. */
-	static final class UnknownKind extends org.backroom.web.Refusal {
+	static final class UnknownKind extends Refusal {
 
 		UnknownKind(String path) {
-			super("not-found", org.springframework.http.HttpStatus.NOT_FOUND, "Not found",
+			super("not-found", HttpStatus.NOT_FOUND, "Not found",
 					"There is nothing at /api/" + path + ".");
 		}
 

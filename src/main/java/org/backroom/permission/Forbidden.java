@@ -1,5 +1,7 @@
 package org.backroom.permission;
 
+import java.util.List;
+
 import org.backroom.web.Refusal;
 
 import org.springframework.http.HttpStatus;
@@ -18,7 +20,7 @@ public final class Forbidden extends Refusal {
 	}
 
 	/** A refusal for acting above one's rights: all the permissions lacked, and the first as for any other 403. */
-	public static Forbidden lacking(String title, String detail, java.util.List<String> missing) {
+	public static Forbidden lacking(String title, String detail, List<String> missing) {
 		Forbidden forbidden = new Forbidden(title, detail);
 		forbidden.with("missingPermission", missing.get(0));
 		forbidden.with("missingPermissions", missing);

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * embedded PostgreSQL with its files under {@code backroom.data.dir} ({@code BACKROOM_DATA_DIR}).
  */
 @ConfigurationProperties("backroom.db")
-public record DatabaseSettings(@Nullable String url, @Nullable String user, @Nullable String password) {
+record DatabaseSettings(@Nullable String url, @Nullable String user, @Nullable String password) {
 
 	boolean external() {
 		return url != null && !url.isBlank();

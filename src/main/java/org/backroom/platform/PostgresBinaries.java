@@ -1,6 +1,7 @@
 package org.backroom.platform;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -76,7 +77,7 @@ final class PostgresBinaries {
 
 	private static void unpack(byte[] archive, Path target) throws IOException {
 		try (var tar = new TarArchiveInputStream(new XZInputStream(
-				new BufferedInputStream(new java.io.ByteArrayInputStream(archive))))) {
+				new BufferedInputStream(new ByteArrayInputStream(archive))))) {
 			TarArchiveEntry entry;
 			while ((entry = tar.getNextEntry()) != null) {
 				Path path = target.resolve(entry.getName()).normalize();

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +99,7 @@ class PurchaseOrders {
 	}
 
 	/** A line of a purchase order, as an item's history shows it. */
-	record ItemPurchase(long orderId, String number, java.time.Instant createdAt, long supplierId, String supplierName,
+	record ItemPurchase(long orderId, String number, Instant createdAt, long supplierId, String supplierName,
 			PurchaseOrderStatus status, int quantity, BigDecimal unitCost, BigDecimal lineTotal) {
 	}
 
@@ -115,7 +117,7 @@ class PurchaseOrders {
 
 	/** Sets the new status, the moment it was reached and what goes with it; the caller holds the row lock. */
 	private void move(long id, PurchaseOrderStatus to, String changes, @Nullable Object... values) {
-		List<@Nullable Object> params = new ArrayList<>(java.util.Arrays.asList(values));
+		List<@Nullable Object> params = new ArrayList<>(Arrays.asList(values));
 		params.add(to.name());
 		params.add(id);
 		jdbc.sql("UPDATE purchase_orders SET " + changes + ", status = ?, version = version + 1, updated_at = now()"

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -86,7 +87,7 @@ class PurchasingPages {
 	}
 
 	/** The filters of the list, in the order an order goes through them. */
-	@org.springframework.web.bind.annotation.ModelAttribute("statuses")
+	@ModelAttribute("statuses")
 	List<String> statuses() {
 		return List.of("draft", "ordered", "received", "cancelled");
 	}

@@ -4,10 +4,12 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.backroom.web.Csv;
 import org.backroom.web.Cursor;
+import org.backroom.web.Page;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -57,9 +59,9 @@ class ReportService {
 	@Transactional(readOnly = true)
 	DormantPage dormant(LocalDate since, @Nullable String cursor, int limit) {
 		Cursor after = Cursor.decode(cursor);
-		Instant start = since.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+		Instant start = since.atStartOfDay(ZoneOffset.UTC).toInstant();
 		List<DormantCustomer> rows = reports.dormant(start, after == null ? null : after.id(), limit + 1);
-		var page = org.backroom.web.Page.of(rows, limit, customer -> new Cursor("", customer.id()));
+		var page = Page.of(rows, limit, customer -> new Cursor("", customer.id()));
 		return new DormantPage(since, page.items(), page.nextCursor());
 	}
 

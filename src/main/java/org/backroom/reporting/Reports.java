@@ -1,5 +1,6 @@
 package org.backroom.reporting;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -45,7 +46,7 @@ class Reports {
 
 	List<DormantCustomer> dormant(Instant since, @Nullable Long after, int rows) {
 		return jdbc.sql(DORMANT)
-			.param("since", java.sql.Timestamp.from(since))
+			.param("since", Timestamp.from(since))
 			.param("after", after == null ? 0L : after)
 			.param("rows", rows)
 			.query(DormantCustomer::from)

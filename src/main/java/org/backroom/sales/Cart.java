@@ -1,6 +1,7 @@
 package org.backroom.sales;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,7 @@ record Cart(List<Line> lines) {
 			.filter(line -> line.count() != null)
 			.map(line -> line.price().multiply(BigDecimal.valueOf(line.count())))
 			.reduce(BigDecimal.ZERO, BigDecimal::add)
-			.setScale(2, java.math.RoundingMode.HALF_UP);
+			.setScale(2, RoundingMode.HALF_UP);
 	}
 
 	/** The lines as the sale records them: item and quantity; price and discount are the item's own. */

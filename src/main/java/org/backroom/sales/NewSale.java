@@ -1,7 +1,9 @@
 package org.backroom.sales;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -11,10 +13,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.backroom.item.SaleItem;
+import org.backroom.platform.Money;
 import org.jspecify.annotations.Nullable;
 
 /** A sale as the till sends it: an optional customer (walk-in when none), a payment method, and lines. */
-public record NewSale(@Nullable Long customerId, @NotNull(message = "is required: CASH, CARD or CREDIT") @Nullable Payment payment,
+record NewSale(@Nullable Long customerId, @NotNull(message = "is required: CASH, CARD or CREDIT") @Nullable Payment payment,
 		@NotEmpty(message = "a sale needs at least one line") @Size(max = 200, message = "at most 200 lines") @Valid
 		@Nullable List<@NotNull(message = "is not a line") @Valid Line> lines) {
 
@@ -33,6 +37,32 @@ public record NewSale(@Nullable Long customerId, @NotNull(message = "is required
 			@Digits(integer = 10, fraction = 2, message = "must be an amount with at most 2 decimals") @Nullable BigDecimal unitPrice,
 			@DecimalMin(value = "0.00", message = "must not be negative")
 			@Digits(integer = 10, fraction = 2, message = "must be an amount with at most 2 decimals") @Nullable BigDecimal discount) {
+
+		/**
+		 * This line as order line {@code lineNo}: at the item's price unless the line names one, less its discount.
+		 * @throws PricedSale.LineRefused when the discount is more than the line, or the line more than an order
+		 * may come to
+		 */
+		SalesOrder.Line priced(int lineNo, SaleItem item) {
+			int count = Objects.requireNonNull(quantity);
+			BigDecimal price = money(unitPrice != null ? unitPrice : item.price());
+			BigDecimal off = money(discount != null ? discount : BigDecimal.ZERO);
+			BigDecimal gross = price.multiply(BigDecimal.valueOf(count));
+			if (off.compareTo(gross) > 0) {
+				throw new PricedSale.LineRefused(".discount", "must not exceed the line's " + gross.toPlainString());
+			}
+			BigDecimal lineTotal = gross.subtract(off);
+			if (!Money.fitsOrderTotal(lineTotal)) {
+				throw new PricedSale.LineRefused("",
+						"the line comes to more than " + Money.MAX_ORDER_TOTAL.toPlainString());
+			}
+			return new SalesOrder.Line(lineNo, item.id(), item.sku(), item.name(), count, price, off, lineTotal);
+		}
+
+		private static BigDecimal money(BigDecimal amount) {
+			return amount.setScale(2, RoundingMode.HALF_UP);
+		}
+
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.List;
  * A sales order as it was made: the customer's name and each line's item, price and discount are snapshots, so
  * the order reads the same whatever happens to the customer or the items later.
  */
-public record SalesOrder(long id, String number, long customerId, String customerName, NewSale.Payment payment,
+record SalesOrder(long id, String number, long customerId, String customerName, NewSale.Payment payment,
 		String status, BigDecimal total, Instant createdAt, String createdBy, List<Line> lines) {
 
 	/** One line as sold. */

@@ -1,5 +1,6 @@
 package org.backroom.sales;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -29,7 +30,7 @@ class SalesOrders {
 		this.jdbc = jdbc;
 	}
 
-	long insert(long customerId, String customerName, NewSale.Payment payment, java.math.BigDecimal total,
+	long insert(long customerId, String customerName, NewSale.Payment payment, BigDecimal total,
 			StaffPrincipal cashier, List<SalesOrder.Line> lines) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
@@ -94,7 +95,7 @@ class SalesOrders {
 
 	/** A line of a sale, as an item's history shows it. */
 	record ItemSale(long orderId, String number, Instant createdAt, long customerId, String customerName, int quantity,
-			java.math.BigDecimal unitPrice, java.math.BigDecimal lineTotal) {
+			BigDecimal unitPrice, BigDecimal lineTotal) {
 	}
 
 	private List<SalesOrder> withLines(List<SalesOrder> orders) {

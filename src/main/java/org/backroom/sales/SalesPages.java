@@ -1,5 +1,7 @@
 package org.backroom.sales;
 
+import java.math.BigDecimal;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.backroom.web.Htmx;
 import org.backroom.web.PageController;
@@ -32,7 +34,7 @@ class SalesPages {
 	@PreAuthorize("@permissions.require('sales.view')")
 	String figures(Model model) {
 		var months = figures.lastTwelveMonths();
-		var highest = months.stream().map(SalesFigures.Month::total).reduce(java.math.BigDecimal.ONE, java.math.BigDecimal::max);
+		var highest = months.stream().map(SalesFigures.Month::total).reduce(BigDecimal.ONE, BigDecimal::max);
 		model.addAttribute("today", figures.since("day"));
 		model.addAttribute("month", figures.since("month"));
 		model.addAttribute("months", months);

@@ -1,6 +1,7 @@
 package org.backroom.sales;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -77,7 +78,7 @@ class TillPages {
 			try {
 				SalesOrder order = service.sell(sale);
 				redirect.addFlashAttribute("message", "Sale " + order.number() + " completed: " + order.total() + " ("
-						+ order.payment().name().toLowerCase(java.util.Locale.ROOT) + ").");
+						+ order.payment().name().toLowerCase(Locale.ROOT) + ").");
 				return "redirect:/sales/" + order.id();
 			}
 			catch (ValidationFailed failed) {

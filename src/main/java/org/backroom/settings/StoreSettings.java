@@ -11,7 +11,7 @@ import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
  * @param lifecycle what deleting a referenced record does
  * @param trash how long deleted records stay restorable
  */
-public record StoreSettings(Map<String, Boolean> approvals, Lifecycle lifecycle, Trash trash) {
+record StoreSettings(Map<String, Boolean> approvals, Lifecycle lifecycle, Trash trash) {
 
 	public record Lifecycle(DeleteReferenced deleteReferenced) {
 	}

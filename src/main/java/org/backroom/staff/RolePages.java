@@ -2,6 +2,7 @@ package org.backroom.staff;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
@@ -94,7 +95,7 @@ class RolePages {
 	}
 
 	private String attempt(@Nullable Edited edited, @Nullable RoleForm form, Model model, HttpServletResponse response,
-			RedirectAttributes redirect, java.util.function.Supplier<String> change) {
+			RedirectAttributes redirect, Supplier<String> change) {
 		FieldErrors errors = new FieldErrors();
 		if (form != null) {
 			errors.addAll(validator.validate(form));

@@ -1,5 +1,7 @@
 package org.backroom.staff;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,7 +76,7 @@ class Roles {
 		}
 	}
 
-	private static Role role(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+	private static Role role(ResultSet rs, int row) throws SQLException {
 		return new Role(rs.getLong("id"), rs.getString("name"), rs.getString("description"), rs.getBoolean("built_in"),
 				List.of((String[]) rs.getArray("permissions").getArray()), rs.getLong("staff_count"), rs.getLong("version"));
 	}

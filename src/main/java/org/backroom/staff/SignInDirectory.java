@@ -2,9 +2,10 @@ package org.backroom.staff;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
  * request, so a deactivation or a role change takes effect at the next request.
  */
 @Component
-public class SignInDirectory implements UserDetailsService {
+class SignInDirectory implements UserDetailsService {
 
 	private static final String COLUMNS = "id, username, display_name, status, credentials_version, must_change_password";
 
@@ -38,7 +39,7 @@ public class SignInDirectory implements UserDetailsService {
 
 	Optional<StaffPrincipal> byUsername(String username) {
 		return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM staff WHERE username = ?")
-			.param(username.strip().toLowerCase(java.util.Locale.ROOT))
+			.param(username.strip().toLowerCase(Locale.ROOT))
 			.query((rs, row) -> principal(rs, rs.getString("password_hash")))
 			.optional()
 			.map(this::withPermissions);

@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /** The filters that make sign-in safe; the security configuration places each in the chain. */
 @Component
-public class SignInFilters {
+class SignInFilters {
 
 	private final SignInDirectory directory;
 

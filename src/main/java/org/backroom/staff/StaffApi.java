@@ -6,6 +6,8 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.backroom.web.Page;
 import org.backroom.web.Preconditions;
 import org.jspecify.annotations.Nullable;
@@ -91,8 +93,8 @@ class StaffApi {
 	}
 
 	/** The new name of a cloned role. */
-	record CloneCommand(@jakarta.validation.constraints.NotBlank(message = "is required")
-	@jakarta.validation.constraints.Size(max = 60) @Nullable String name) {
+	record CloneCommand(@NotBlank(message = "is required")
+	@Size(max = 60) @Nullable String name) {
 	}
 
 	@Operation(summary = "Clone a role (built-in or custom) under a new name")

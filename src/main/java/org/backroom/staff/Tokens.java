@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -59,7 +60,7 @@ class Tokens {
 			.params(staffId, name.strip(), SignInDirectory.sha256(secret), prefix)
 			.update(keys, "id");
 		long id = keys.getKeyAs(Long.class);
-		audit.record("token.create", "staff", staffId, null, java.util.Map.of("token", name.strip(), "prefix", prefix));
+		audit.record("token.create", "staff", staffId, null, Map.of("token", name.strip(), "prefix", prefix));
 		return new NewToken(id, name.strip(), prefix, secret);
 	}
 
@@ -81,7 +82,7 @@ class Tokens {
 			.params(tokenId, staffId)
 			.update();
 		if (changed == 1) {
-			audit.record("token.revoke", "staff", staffId, null, java.util.Map.of("tokenId", tokenId));
+			audit.record("token.revoke", "staff", staffId, null, Map.of("tokenId", tokenId));
 			return;
 		}
 		boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM api_tokens WHERE id = ? AND staff_id = ?)")
@@ -102,7 +103,7 @@ class Tokens {
 			.query(Long.class)
 			.list();
 		revoked.stream().sorted().forEach(tokenId -> audit.record("token.revoke", "staff", staffId, reason,
-				java.util.Map.of("tokenId", tokenId)));
+				Map.of("tokenId", tokenId)));
 		return revoked.size();
 	}
 

@@ -1,5 +1,8 @@
 package org.backroom.supplier;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -14,8 +17,8 @@ record SupplierForm(@NotBlank(message = "is required") @Size(max = 200) @Nullabl
 		@Size(max = 4000) @Nullable String notes) {
 
 	/** The form as SQL parameters: text trimmed, blanks stored as null. */
-	java.util.Map<String, @Nullable Object> columns() {
-		var params = new java.util.HashMap<String, @Nullable Object>();
+	Map<String, @Nullable Object> columns() {
+		var params = new HashMap<String, @Nullable Object>();
 		params.put("name", String.valueOf(name).strip());
 		params.put("contactName", blankToNull(contactName));
 		params.put("email", blankToNull(email));

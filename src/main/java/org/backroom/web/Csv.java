@@ -1,5 +1,8 @@
 package org.backroom.web;
 
+import java.io.FilterWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 
@@ -84,7 +87,7 @@ public final class Csv {
 	}
 
 	/** Lets the sequence writer close (which flushes it) without closing the response under it. */
-	private static final class Unclosable extends java.io.FilterWriter {
+	private static final class Unclosable extends FilterWriter {
 
 		Unclosable(Writer out) {
 			super(out);
@@ -95,8 +98,8 @@ public final class Csv {
 			try {
 				flush();
 			}
-			catch (java.io.IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
 			}
 		}
 

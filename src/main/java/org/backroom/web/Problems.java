@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /** Builds RFC 9457 problem details whose {@code type} ends in a stable slug. */
-public final class Problems {
+final class Problems {
 
 	private static final String TYPE_PREFIX = "urn:backroom:problem:";
 

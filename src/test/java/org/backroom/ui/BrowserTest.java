@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,17 +18,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -64,21 +63,33 @@ abstract class BrowserTest extends ApiTest {
 	@BeforeAll
 	static void startBrowser() throws IOException {
 		profile = Files.createTempDirectory("backroom-chromium-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(BrowserAvailable.CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-				"--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,900");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(BrowserAvailable.CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		ChromeDriver chrome = new ChromeDriver(service, options);
+		ChromeDriver chrome = chromium(profile);
 		// Before any page script: note every Content-Security-Policy violation and when htmx last did anything, so
 		// tests can check that a page broke no rule once it is quiet. Injected by DevTools, so the policy allows it.
 		chrome.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", WATCHER));
 		browser = chrome;
 		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+	}
+
+	/** Debian's Chromium, headless, with its own profile, driven by its chromedriver. */
+	static ChromeDriver chromium(Path profile) {
+		return chromium(profile, chromedriver());
+	}
+
+	static ChromeDriverService chromedriver() {
+		return new ChromeDriverService.Builder()
+			.usingDriverExecutable(BrowserAvailable.CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+	}
+
+	static ChromeDriver chromium(Path profile, ChromeDriverService service) {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(BrowserAvailable.CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--user-data-dir=" + profile, "--window-size=1280,900");
+		return new ChromeDriver(service, options);
 	}
 
 	@AfterAll
@@ -89,7 +100,7 @@ abstract class BrowserTest extends ApiTest {
 		}
 		if (profile != null) {
 			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+				files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 			}
 		}
 	}
@@ -143,7 +154,7 @@ abstract class BrowserTest extends ApiTest {
 
 	/** Waits until the page has loaded and htmx has had nothing to do for a moment (its loads are in). */
 	protected void waitUntilQuiet() {
-		patiently().until(driver -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+		Waits.until(browser, driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
 				"return document.readyState === 'complete'"
 						+ " && (!!window.htmx || !document.querySelector('script[src*=htmx]')) && window.__htmx.pending === 0"
 						+ " && Date.now() - window.__htmx.last > 400")));
@@ -152,26 +163,16 @@ abstract class BrowserTest extends ApiTest {
 	/** The Content-Security-Policy violations the current page reported so far. */
 	@SuppressWarnings("unchecked")
 	protected List<String> policyViolations() {
-		Object found = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__csp || []");
+		Object found = ((JavascriptExecutor) browser).executeScript("return window.__csp || []");
 		return List.copyOf((List<String>) found);
 	}
 
 	protected WebElement waitFor(By locator) {
-		return patiently().until(ExpectedConditions.visibilityOfElementLocated(locator));
+		return Waits.until(browser, ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
 	protected void waitForText(By locator, String text) {
-		patiently().until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
-	}
-
-	/**
-	 * Waits up to ten seconds, looking again when the page is replaced under the element just found (a navigation
-	 * or an htmx swap): Chromium then reports "Node … does not belong to the document", a plain WebDriverException.
-	 */
-	private static WebDriverWait patiently() {
-		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-		wait.ignoring(StaleElementReferenceException.class).ignoring(WebDriverException.class);
-		return wait;
+		Waits.until(browser, ExpectedConditions.textToBePresentInElementLocated(locator, text));
 	}
 
 	/** Opens the record page's Actions menu and picks an action; answers the dialog it shows. */

@@ -1,5 +1,6 @@
 package org.backroom.audit;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,39 +15,62 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AuditLog {
 
-	/** The advisory lock that serializes appends: "BACKROOM" in ASCII, so nobody picks it by chance. */
-	private static final long CHAIN_LOCK = 0x4241434B524F4F4DL;
-
 	private static final int EXPORT_FETCH_SIZE = 500;
 
-	// The time is taken after the chain lock, so that entries are in time order as well as in id order. The
-	// sub-select with clock_timestamp() is evaluated once: the stored time is the hashed time.
+	// Unchained: no lock, no read of the newest entry. The sub-select with clock_timestamp() is evaluated once, so
+	// the stored time is the hashed time. AuditSealer chains the entry once it has committed.
 	private static final String APPEND = """
 			INSERT INTO audit_log (at, actor, action, record_kind, record_id, reason, changes, request_id, address,
-			                       payload_hash, prev_hash, hash)
-			SELECT e.at, e.actor, e.action, e.record_kind, e.record_id, e.reason, e.changes, e.request_id, e.address,
-			       e.payload_hash, last.hash, sha256(coalesce(last.hash, ''::bytea) || e.payload_hash)
-			FROM (SELECT v.*, audit_payload_hash(v.at, v.actor, v.action, v.record_kind, v.record_id, v.reason,
-			                                     v.changes, v.request_id, v.address) AS payload_hash
-			      FROM (SELECT clock_timestamp() AS at, CAST(:actor AS text) AS actor, CAST(:action AS text) AS action,
-			                   CAST(:recordKind AS text) AS record_kind, CAST(:recordId AS bigint) AS record_id,
-			                   CAST(:reason AS text) AS reason, CAST(:changes AS jsonb) AS changes,
-			                   CAST(:requestId AS text) AS request_id, CAST(:address AS text) AS address) AS v) AS e
-			LEFT JOIN (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS last ON true""";
+			                       payload_hash)
+			SELECT v.*, audit_payload_hash(v.at, v.actor, v.action, v.record_kind, v.record_id, v.reason, v.changes,
+			                               v.request_id, v.address)
+			FROM (SELECT clock_timestamp() AS at, CAST(:actor AS text) AS actor, CAST(:action AS text) AS action,
+			             CAST(:recordKind AS text) AS record_kind, CAST(:recordId AS bigint) AS record_id,
+			             CAST(:reason AS text) AS reason, CAST(:changes AS jsonb) AS changes,
+			             CAST(:requestId AS text) AS request_id, CAST(:address AS text) AS address) AS v""";
 
-	// One pass in id order: each entry's content must hash to its payload_hash (unless erased), its prev_hash must
-	// be the hash of the entry before it (a removed entry shows here), and its hash must be the chain of the two.
+	// Many entries in one statement, in the order given (ids follow the ordinality). Each is a JSON object of
+	// action, recordKind, recordId, reason and changes; a JSON null of changes is stored as SQL NULL.
+	private static final String APPEND_ALL = """
+			INSERT INTO audit_log (at, actor, action, record_kind, record_id, reason, changes, request_id, address,
+			                       payload_hash)
+			SELECT v.at, v.actor, v.action, v.record_kind, v.record_id, v.reason, v.changes, v.request_id, v.address,
+			       audit_payload_hash(v.at, v.actor, v.action, v.record_kind, v.record_id, v.reason, v.changes,
+			                          v.request_id, v.address)
+			FROM (SELECT clock_timestamp() AS at, CAST(:actor AS text) AS actor, e.entry ->> 'action' AS action,
+			             e.entry ->> 'recordKind' AS record_kind, CAST(e.entry ->> 'recordId' AS bigint) AS record_id,
+			             e.entry ->> 'reason' AS reason, nullif(e.entry -> 'changes', 'null'::jsonb) AS changes,
+			             CAST(:requestId AS text) AS request_id, CAST(:address AS text) AS address, e.n
+			      FROM jsonb_array_elements(CAST(:entries AS jsonb)) WITH ORDINALITY AS e(entry, n)) AS v
+			ORDER BY v.n""";
+
+	// One pass in seal order over the sealed entries: each must sit at the next position, its prev_hash must be
+	// the hash of the link before it (a removed entry shows here), and its hash must be the chain of the two. Every
+	// entry, sealed or not, must hash to its payload_hash unless erased.
 	private static final String VERIFY = """
 			WITH chain AS (
-			    SELECT id, payload_hash, prev_hash, hash, lag(hash) OVER (ORDER BY id) AS previous_hash,
+			    SELECT id, chain_seq, payload_hash, prev_hash, hash,
+			           lag(hash) OVER (ORDER BY chain_seq) AS previous_hash,
+			           lag(chain_seq, 1, 0::bigint) OVER (ORDER BY chain_seq) AS previous_seq,
 			           erased OR payload_hash = audit_payload_hash(at, actor, action, record_kind, record_id,
 			                                                       reason, changes, request_id, address) AS content_intact
-			    FROM audit_log)
-			SELECT count(*) AS entries,
-			       min(id) FILTER (WHERE NOT content_intact
-			                          OR prev_hash IS DISTINCT FROM previous_hash
-			                          OR hash <> sha256(coalesce(prev_hash, ''::bytea) || payload_hash)) AS first_broken
-			FROM chain""";
+			    FROM audit_log WHERE chain_seq IS NOT NULL),
+			broken AS (
+			    SELECT min(chain_seq) FILTER (WHERE NOT content_intact
+			                                     OR chain_seq <> previous_seq + 1
+			                                     OR prev_hash IS DISTINCT FROM previous_hash
+			                                     OR hash <> sha256(coalesce(prev_hash, ''::bytea) || payload_hash))
+			               AS seq,
+			           count(*) AS sealed
+			    FROM chain),
+			unsealed AS (
+			    SELECT count(*) AS entries, min(at) AS oldest,
+			           min(id) FILTER (WHERE NOT erased AND payload_hash <> audit_payload_hash(at, actor, action,
+			                          record_kind, record_id, reason, changes, request_id, address)) AS first_broken
+			    FROM audit_log WHERE chain_seq IS NULL)
+			SELECT b.sealed, u.entries AS unsealed, u.oldest AS oldest_unsealed,
+			       coalesce((SELECT id FROM audit_log WHERE chain_seq = b.seq), u.first_broken) AS first_broken
+			FROM broken b, unsealed u""";
 
 	private final JdbcClient jdbc;
 
@@ -60,24 +84,10 @@ class AuditLog {
 	}
 
 	/**
-	 * Appends an entry to the chain, in the caller's transaction.
-	 *
-	 * <p>Why a lock: two transactions appending at once would both read the same newest entry and fork the chain.
-	 * A transaction-scoped advisory lock lets one append at a time; the next waits until the first commits or
-	 * rolls back, then reads the newest entry afresh (its own statement, so a new snapshot under READ COMMITTED).
-	 * The cost: auditing transactions serialize from their append to their commit, so an append should be the last
-	 * write of its transaction. For a store's back office that is a few milliseconds per change; a busier system
-	 * would chain in a single background writer instead.
+	 * Writes an entry, unchained, in the caller's transaction: it takes no lock and reads nothing, so auditing
+	 * transactions never wait for each other. {@link AuditSealer} chains it after it commits.
 	 */
 	void append(NewEntry entry) {
-		String isolation = jdbc.sql("SELECT current_setting('transaction_isolation') FROM pg_advisory_xact_lock(?)")
-			.param(CHAIN_LOCK)
-			.query(String.class)
-			.single();
-		if (!"read committed".equals(isolation)) {
-			// A snapshot older than the lock would not see the entry committed just before, and fork the chain.
-			throw new IllegalStateException("Audit entries are appended under READ COMMITTED, not " + isolation);
-		}
 		jdbc.sql(APPEND)
 			.param("actor", entry.actor())
 			.param("action", entry.action())
@@ -87,6 +97,16 @@ class AuditLog {
 			.param("changes", entry.changes())
 			.param("requestId", entry.requestId())
 			.param("address", entry.address())
+			.update();
+	}
+
+	/** Writes many entries of one actor and request in one statement; {@code entries} is their JSON array. */
+	void appendAll(String actor, @Nullable String requestId, @Nullable String address, String entries) {
+		jdbc.sql(APPEND_ALL)
+			.param("actor", actor)
+			.param("requestId", requestId)
+			.param("address", address)
+			.param("entries", entries)
 			.update();
 	}
 
@@ -127,7 +147,12 @@ class AuditLog {
 
 	Verification verify() {
 		return jdbc.sql(VERIFY)
-			.query((rs, row) -> Verification.of(rs.getLong("entries"), rs.getObject("first_broken", Long.class)))
+			.query((rs, row) -> {
+				OffsetDateTime oldest = rs.getObject("oldest_unsealed", OffsetDateTime.class);
+				long unsealed = rs.getLong("unsealed");
+				return Verification.of(rs.getLong("sealed") + unsealed, rs.getObject("first_broken", Long.class),
+						unsealed, oldest == null ? null : oldest.toInstant());
+			})
 			.single();
 	}
 

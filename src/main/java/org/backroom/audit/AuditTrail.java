@@ -4,8 +4,6 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import org.backroom.web.Csv;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
@@ -15,8 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The audit trail, as every feature writes to it: one call per change, inside the transaction that makes the
@@ -27,31 +23,31 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * audit.record("customer.update", "customer", id, null, Changes.between(before, after));
  * }</pre>
  *
- * Appends are serialized (see {@link AuditLog#append}): record after the change, as the transaction's last write.
+ * An entry is written unchained and takes no lock ({@link AuditLog#append}); {@link AuditSealer} chains it moments
+ * after its transaction commits, so auditing transactions never queue behind each other.
  *
  * <p><b>The lock order</b>, the one every transaction follows so that no two can wait for each other: first the
  * master record rows it uses or changes ({@code FOR SHARE} / {@code FOR NO KEY UPDATE} / {@code FOR UPDATE},
- * several of a kind in id order; a sale takes its customer, then its items), then anything global: this trail's
- * chain lock, held from the transaction's first entry to its commit, and last the request's idempotency answer.
- * Locking a record after recording is the mistake this rules out (an approval that audited first deadlocked with an
- * edit of its record). Deadlocks that remain are retried by {@code idempotency.IdempotencyFilter}.
+ * several of a kind in id order; a sale takes its customer, then its items), then anything global (counters), and
+ * last the request's idempotency answer. Recording takes no lock at all, so it may come anywhere in that order; the
+ * sealer locks only audit rows that have already committed, in its own transaction. Locking a record after
+ * recording was once the mistake that deadlocked an approval with an edit of its record; record after the change
+ * all the same, so that an entry never describes a change that has not happened yet. Deadlocks that remain are
+ * retried by {@code idempotency.IdempotencyFilter}.
  */
 @Service
 public class AuditTrail {
-
-	/** Bound to the connection of the transaction on this thread that holds the chain lock, until it completes. */
-	private static final Object CHAIN_LOCK_HOLDER = new Object();
 
 	private final AuditLog log;
 
 	private final JsonMapper json;
 
-	private final DataSource dataSource;
+	private final AuditSealer sealer;
 
-	AuditTrail(AuditLog log, JsonMapper json, DataSource dataSource) {
+	AuditTrail(AuditLog log, JsonMapper json, AuditSealer sealer) {
 		this.log = log;
 		this.json = json;
-		this.dataSource = dataSource;
+		this.sealer = sealer;
 	}
 
 	/**
@@ -71,13 +67,36 @@ public class AuditTrail {
 
 	/**
 	 * Records an event that is not part of a change, such as a failed sign-in, in a transaction of its own that
-	 * commits even when the caller's rolls back. Refused (IllegalStateException) from within a transaction that has
-	 * already recorded: that one holds the chain lock until it ends, so this would wait for it forever.
+	 * commits even when the caller's rolls back. Allowed from within a transaction that has already recorded: no
+	 * entry holds a lock that this one would wait for.
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordAlone(String action, @Nullable String recordKind, @Nullable Long recordId,
 			@Nullable String reason, @Nullable Map<String, ?> changes) {
 		append(action, recordKind, recordId, reason, changes);
+	}
+
+	/**
+	 * Records many changes of the current actor and request in the caller's transaction, as one multi-row insert:
+	 * what a set-based bulk job writes for a batch of records.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		Origin origin = Origin.current();
+		log.appendAll(origin.actor(), origin.requestId(), origin.address(), json.writeValueAsString(entries));
+	}
+
+	/** One change for {@link #recordAll}: the arguments of {@link #record}. */
+	public record Entry(String action, @Nullable String recordKind, @Nullable Long recordId, @Nullable String reason,
+			@Nullable Map<String, ?> changes) {
+	}
+
+	/** Seals every entry committed so far into the chain now, rather than at the sealer's next round. */
+	void sealNow() {
+		sealer.sealNow();
 	}
 
 	@Transactional(readOnly = true)
@@ -113,25 +132,9 @@ public class AuditTrail {
 
 	private void append(String action, @Nullable String recordKind, @Nullable Long recordId, @Nullable String reason,
 			@Nullable Map<String, ?> changes) {
-		Object connection = TransactionSynchronizationManager.getResource(dataSource);
-		Object holder = TransactionSynchronizationManager.getResource(CHAIN_LOCK_HOLDER);
-		if (holder != null && holder != connection) {
-			// A suspended transaction of this thread holds the chain lock until it ends: waiting for it would hang.
-			throw new IllegalStateException("Cannot record " + action + " in a new transaction while this thread's "
-					+ "outer transaction has already recorded and holds the audit chain lock; record it there");
-		}
 		Origin origin = Origin.current();
 		log.append(new AuditLog.NewEntry(origin.actor(), action, recordKind, recordId, reason,
 				changes == null ? null : json.writeValueAsString(changes), origin.requestId(), origin.address()));
-		if (holder == null && connection != null) {
-			TransactionSynchronizationManager.bindResource(CHAIN_LOCK_HOLDER, connection);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					TransactionSynchronizationManager.unbindResourceIfPossible(CHAIN_LOCK_HOLDER);
-				}
-			});
-		}
 	}
 
 }

@@ -1,17 +1,22 @@
 package org.backroom.audit;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What recomputing the chain found: intact with so many entries, or the first entry from which it cannot be
- * trusted (its content or hash was altered, or the entry before it was removed).
+ * trusted (its content or hash was altered, or the entry before it was removed). Entries written but not yet sealed
+ * into the chain are counted in {@code entries} and again in {@code unsealed}, with the time of the oldest: their
+ * content is checked against their payload hash, but until they are sealed nothing shows one that was removed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Verification(boolean intact, long entries, @Nullable Long firstBrokenEntry) {
+record Verification(boolean intact, long entries, @Nullable Long firstBrokenEntry, long unsealed,
+		@Nullable Instant oldestUnsealedAt) {
 
-	static Verification of(long entries, @Nullable Long firstBroken) {
-		return new Verification(firstBroken == null, entries, firstBroken);
+	static Verification of(long entries, @Nullable Long firstBroken, long unsealed, @Nullable Instant oldestUnsealed) {
+		return new Verification(firstBroken == null, entries, firstBroken, unsealed, oldestUnsealed);
 	}
 
 }

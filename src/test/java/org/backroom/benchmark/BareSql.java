@@ -63,20 +63,15 @@ final class BareSql {
 			INSERT INTO sales_order_lines (order_id, line_no, item_id, sku, name, quantity, unit_price, discount, line_total)
 			VALUES (?, 1, ?, ?, ?, 1, ?, 0, ?), (?, 2, ?, ?, ?, 1, ?, 0, ?), (?, 3, ?, ?, ?, 1, ?, 0, ?)""";
 
-	static final String CHAIN_LOCK = "SELECT pg_advisory_xact_lock(4774171070771973965)";
-
+	// audit/AuditLog#APPEND: the entry is written unchained, without a lock; the sealer chains it after commit.
 	static final String AUDIT_APPEND = """
 			INSERT INTO audit_log (at, actor, action, record_kind, record_id, reason, changes, request_id, address,
-			                       payload_hash, prev_hash, hash)
-			SELECT e.at, e.actor, e.action, e.record_kind, e.record_id, e.reason, e.changes, e.request_id, e.address,
-			       e.payload_hash, last.hash, sha256(coalesce(last.hash, ''::bytea) || e.payload_hash)
-			FROM (SELECT v.*, audit_payload_hash(v.at, v.actor, v.action, v.record_kind, v.record_id, v.reason,
-			                                     v.changes, v.request_id, v.address) AS payload_hash
-			      FROM (SELECT clock_timestamp() AS at, 'admin'::text AS actor, 'sales-order.create'::text AS action,
-			                   'sales-order'::text AS record_kind, CAST(? AS bigint) AS record_id, NULL::text AS reason,
-			                   CAST(? AS jsonb) AS changes, CAST(? AS text) AS request_id,
-			                   '127.0.0.1'::text AS address) AS v) AS e
-			LEFT JOIN (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS last ON true""";
+			                       payload_hash)
+			SELECT v.*, audit_payload_hash(v.at, v.actor, v.action, v.record_kind, v.record_id, v.reason, v.changes,
+			                               v.request_id, v.address)
+			FROM (SELECT clock_timestamp() AS at, 'admin'::text AS actor, 'sales-order.create'::text AS action,
+			             'sales-order'::text AS record_kind, CAST(? AS bigint) AS record_id, NULL::text AS reason,
+			             CAST(? AS jsonb) AS changes, CAST(? AS text) AS request_id, '127.0.0.1'::text AS address) AS v""";
 
 	/** reporting/Report#SALES_BY_CUSTOMER: the path's main query, whose plan is checked. */
 	static final String REPORT_APP = """

@@ -16,13 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A real deadlock between a request and a transaction of the test, the two locks taken in opposite orders: the test
- * holds the audit chain's lock, the request locks its customer and then waits for the chain; the test then asks for
- * the customer. PostgreSQL finds the cycle at the request's side (it waited first) and rolls the request back.
+ * holds the audit table in SHARE mode (which no request ever takes, but which blocks the request's audit insert), the
+ * request locks its customer and then waits to write its audit entry; the test then asks for the customer. PostgreSQL finds the cycle at the request's side (it waited first) and rolls the request back.
  */
 final class ForcedDeadlock {
-
-	/** The audit chain's advisory lock, as {@code audit.AuditLog} takes it. */
-	private static final long CHAIN_LOCK = 0x4241434B524F4F4DL;
 
 	private ForcedDeadlock() {
 	}
@@ -33,7 +30,7 @@ final class ForcedDeadlock {
 		var requestWaits = new java.util.concurrent.CountDownLatch(1);
 		CompletableFuture<Void> test = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
 			.executeWithoutResult(status -> {
-				jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
+				jdbc.sql("LOCK TABLE audit_log IN SHARE MODE").update();
 				chainHeld.countDown();
 				awaitLatch(requestWaits);
 				jdbc.sql("SELECT id FROM customers WHERE id = ? FOR UPDATE").param(customerId).query(Long.class)
@@ -43,7 +40,9 @@ final class ForcedDeadlock {
 		awaitLatch(chainHeld);
 		CompletableFuture<Api.Response> answer = CompletableFuture.supplyAsync(request);
 		Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> jdbc.sql("""
-				SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted""").query(Long.class)
+				SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+				WHERE l.locktype = 'relation' AND l.relation = 'audit_log'::regclass AND NOT l.granted
+				  AND a.query LIKE '%INSERT INTO audit_log%'""").query(Long.class)
 			.single() > 0);
 		requestWaits.countDown();
 		test.get(30, TimeUnit.SECONDS);

@@ -29,3 +29,23 @@ ALTER TABLE audit_log ADD CONSTRAINT audit_log_sealed_whole CHECK (
 
 -- What the sealer takes next, and the chain lag it reports: the unsealed entries, few at any time.
 CREATE INDEX audit_log_unsealed ON audit_log (id) WHERE chain_seq IS NULL;
+
+-- The exact text that audit_payload_hash hashes, for the CSV export: jsonb's text form is PostgreSQL's own
+-- normalisation, so an offline verifier is given the hashed text itself rather than asked to rebuild it.
+CREATE FUNCTION audit_payload_text(at timestamptz, actor text, action text, record_kind text, record_id bigint,
+                                   reason text, changes jsonb, request_id text, address text)
+    RETURNS text
+    LANGUAGE sql
+    STABLE
+AS $$
+    SELECT jsonb_build_object(
+        'at', to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+        'actor', actor,
+        'action', action,
+        'recordKind', record_kind,
+        'recordId', record_id,
+        'reason', reason,
+        'changes', changes,
+        'requestId', request_id,
+        'address', address)::text
+$$;

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,9 +29,15 @@ class AuditApi {
 
 	private final List<AuditedKinds> audited;
 
-	AuditApi(AuditTrail audit, List<AuditedKinds> audited) {
+	private final AuditCheckpoints checkpoints;
+
+	private final AuditKey key;
+
+	AuditApi(AuditTrail audit, List<AuditedKinds> audited, AuditCheckpoints checkpoints, AuditKey key) {
 		this.audit = audit;
 		this.audited = audited;
+		this.checkpoints = checkpoints;
+		this.key = key;
 	}
 
 	@Operation(summary = "Audit entries, newest first: filter by actor, action, recordKind + recordId, and a time "
@@ -75,11 +83,31 @@ class AuditApi {
 		audit.export(filter, response.getWriter());
 	}
 
-	@Operation(summary = "Recompute the hash chain: intact with N entries, or the first entry where it breaks")
+	@Operation(summary = "Recompute the hash chain: intact with N entries, or the first entry where it breaks; with "
+			+ "since (a checkpoint's JSON) or its four fields, also whether the chain still extends that checkpoint")
 	@PreAuthorize("@permissions.require('audit.view')")
 	@GetMapping("/api/audit/verify")
-	Verification verify() {
-		return audit.verify();
+	Verification verify(@RequestParam(required = false) @Nullable String since,
+			@RequestParam(required = false) @Nullable Long entries, @RequestParam(required = false) @Nullable String head,
+			@RequestParam(required = false) @Nullable String at,
+			@RequestParam(required = false) @Nullable String signature) {
+		Checkpoint checkpoint = CheckpointInput.of(since, entries, head, at, signature);
+		Verification verification = audit.verify();
+		return checkpoint == null ? verification : verification.against(checkpoints.check(checkpoint));
+	}
+
+	@Operation(summary = "A signed checkpoint of the chain now: {entries, head, at, signature} (Ed25519, base64)")
+	@PreAuthorize("@permissions.require('audit.view')")
+	@GetMapping("/api/audit/checkpoint")
+	ResponseEntity<String> checkpoint() {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(checkpoints.current().json());
+	}
+
+	@Operation(summary = "The public key that checkpoints are signed with: PEM, X.509 SubjectPublicKeyInfo (Ed25519)")
+	@PreAuthorize("@permissions.require('audit.view')")
+	@GetMapping(path = "/api/audit/public-key", produces = "application/x-pem-file")
+	String publicKey() {
+		return key.publicKeyPem();
 	}
 
 	/** A path under {@code /api} whose records keep no timeline. */

@@ -138,7 +138,7 @@ class AuditLog {
 	 * transaction, PostgreSQL sends rows in batches, so memory stays flat however long the range.
 	 */
 	void stream(AuditFilter filter, RowCallbackHandler handler) {
-		StringBuilder sql = new StringBuilder("SELECT " + AuditEntry.COLUMNS + " FROM audit_log WHERE true");
+		StringBuilder sql = new StringBuilder("SELECT " + AuditEntry.EXPORT_COLUMNS + " FROM audit_log WHERE true");
 		List<Object> params = new ArrayList<>();
 		filter.appendTo(sql, params);
 		sql.append(" ORDER BY id");

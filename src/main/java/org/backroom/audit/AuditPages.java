@@ -28,8 +28,11 @@ class AuditPages {
 
 	private final AuditTrail audit;
 
-	AuditPages(AuditTrail audit) {
+	private final AuditCheckpoints checkpoints;
+
+	AuditPages(AuditTrail audit, AuditCheckpoints checkpoints) {
 		this.audit = audit;
+		this.checkpoints = checkpoints;
 	}
 
 	@GetMapping("/audit")
@@ -68,11 +71,28 @@ class AuditPages {
 		return "audit/timeline :: entries";
 	}
 
-	/** The verification, as a fragment the trail page loads once it is shown. */
+	/**
+	 * The verification, as a fragment the trail page loads once it is shown: with a checkpoint of the chain now to
+	 * keep elsewhere, and, when one is given back in {@code since}, whether the chain still extends it.
+	 */
 	@GetMapping("/audit/verify")
 	@PreAuthorize("@permissions.require('audit.view')")
-	String verify(Model model) {
-		model.addAttribute("verification", audit.verify());
+	String verify(@RequestParam(required = false) @Nullable String since, Model model) {
+		Verification verification = audit.verify();
+		String problem = null;
+		try {
+			Checkpoint given = CheckpointInput.of(since, null, null, null, null);
+			if (given != null) {
+				verification = verification.against(checkpoints.check(given));
+			}
+		}
+		catch (ValidationFailed failed) {
+			problem = "That is not a checkpoint: paste the JSON that a checkpoint showed.";
+		}
+		model.addAttribute("verification", verification);
+		model.addAttribute("checkpoint", checkpoints.current().json());
+		model.addAttribute("since", since == null ? "" : since);
+		model.addAttribute("sinceProblem", problem);
 		return "audit/trail :: verification";
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -52,6 +53,8 @@ class AuditSealer implements SmartLifecycle {
 			@Value("${backroom.audit.seal-interval:150ms}") Duration interval) {
 		this.seals = seals;
 		this.transaction = new TransactionTemplate(transactions);
+		// Its own transaction even when called inside one: the seal commits, and its lock is let go, at once.
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.interval = interval;
 		Gauge.builder("backroom.audit.unsealed.entries", unsealed, AtomicLong::get)
 			.description("Audit entries committed but not yet sealed into the chain")

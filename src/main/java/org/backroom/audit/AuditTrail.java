@@ -115,7 +115,7 @@ public class AuditTrail {
 	void export(AuditFilter filter, Writer out) {
 		Csv csv = Csv.to(out);
 		csv.row((Object[]) AuditEntry.CSV_HEADER);
-		log.stream(filter, rs -> csv.row(AuditEntry.from(rs, rs.getRow()).csvCells()));
+		log.stream(filter, rs -> csv.row(AuditEntry.csvCells(rs)));
 		csv.finish();
 	}
 

@@ -10,13 +10,21 @@ import org.jspecify.annotations.Nullable;
  * trusted (its content or hash was altered, or the entry before it was removed). Entries written but not yet sealed
  * into the chain are counted in {@code entries} and again in {@code unsealed}, with the time of the oldest: their
  * content is checked against their payload hash, but until they are sealed nothing shows one that was removed.
+ * Held against a checkpoint ({@code since}), it says whether the checkpoint's signature is this store's and whether
+ * the chain still extends it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record Verification(boolean intact, long entries, @Nullable Long firstBrokenEntry, long unsealed,
-		@Nullable Instant oldestUnsealedAt) {
+		@Nullable Instant oldestUnsealedAt, AuditCheckpoints.@Nullable Since since) {
 
 	static Verification of(long entries, @Nullable Long firstBroken, long unsealed, @Nullable Instant oldestUnsealed) {
-		return new Verification(firstBroken == null, entries, firstBroken, unsealed, oldestUnsealed);
+		return new Verification(firstBroken == null, entries, firstBroken, unsealed, oldestUnsealed, null);
+	}
+
+	/** This verification, held against a checkpoint: intact only if the chain also extends it. */
+	Verification against(AuditCheckpoints.Since checked) {
+		return new Verification(intact && checked.signatureValid() && checked.extended(), entries, firstBrokenEntry,
+				unsealed, oldestUnsealedAt, checked);
 	}
 
 }

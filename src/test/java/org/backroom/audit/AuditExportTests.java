@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 class AuditExportTests extends ApiTest {
 
 	private static final List<String> HEADER = List.of("id", "at", "actor", "action", "recordKind", "recordId",
-			"reason", "changes", "requestId", "address");
+			"reason", "changes", "requestId", "address", "chainSeq", "payloadHash", "prevHash", "hash", "erased", "payload");
 
 	@Test
 	void exportsNamesWithCommasQuotesLineBreaksAndAccentsAsCsvThatReadsBack() {

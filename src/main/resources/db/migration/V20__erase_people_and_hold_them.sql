@@ -18,7 +18,8 @@ ALTER TABLE bulk_jobs ADD CONSTRAINT bulk_jobs_action_check
     CHECK (action IN ('deactivate', 'delete', 'reactivate', 'restore', 'erase'));
 
 INSERT INTO role_permissions (role_id, permission)
-SELECT id, 'privacy.erase' FROM roles WHERE name = 'Owner' AND built_in
+SELECT r.id, p.permission FROM roles r, (VALUES ('privacy.erase'), ('privacy.export')) AS p (permission)
+WHERE r.name = 'Owner' AND r.built_in
 ON CONFLICT DO NOTHING;
 
 -- An entry that a first erasure blanked may still name a second erased person (a sale of an erased customer, made

@@ -82,6 +82,26 @@ public class AuditErasure {
 		return new Erased(entry, blanks.size());
 	}
 
+	/** The entries about one record, oldest first, as a person's own copy of their data shows them. */
+	@Transactional(readOnly = true)
+	public List<Map<String, @Nullable Object>> entriesAbout(String recordKind, long recordId) {
+		return jdbc.sql("SELECT " + AuditEntry.COLUMNS + ", erased FROM audit_log WHERE record_kind = ? AND record_id = ?"
+				+ " ORDER BY id")
+			.params(recordKind, recordId)
+			.query((rs, row) -> {
+				Map<String, @Nullable Object> entry = new LinkedHashMap<>();
+				entry.put("id", rs.getLong("id"));
+				entry.put("at", AuditEntry.from(rs, row).at().toString());
+				entry.put("actor", rs.getString("actor"));
+				entry.put("action", rs.getString("action"));
+				entry.put("reason", rs.getString("reason"));
+				entry.put("changes", rs.getString("changes"));
+				entry.put("erased", rs.getBoolean("erased"));
+				return entry;
+			})
+			.list();
+	}
+
 	/** The erasure's own entry and how many earlier entries it blanked. */
 	public record Erased(long entry, int blanked) {
 	}

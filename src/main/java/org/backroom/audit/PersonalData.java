@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
 public record PersonalData(String recordKind, long recordId, Set<String> keys, List<String> values,
 		List<Related> related, @Nullable String actor, String pseudonym) {
 
+	/** The text with each of the person's values blanked where it stands as a whole. */
+	public String scrub(String text) {
+		return java.util.Objects.requireNonNull(new Scrubber(values, keys).text(text));
+	}
+
 	/** Records of one kind whose audit entries copy the person's data. */
 	public record Related(String recordKind, List<Long> ids) {
 	}

@@ -3,6 +3,7 @@ package org.backroom.erasure;
 import org.backroom.approval.ApprovableAction;
 import org.backroom.approval.ApprovalRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,9 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ErasureApprovals implements ApprovableAction {
 
-	private final ErasureService erasure;
+	// A provider: the erasure service asks for approvals, and the approval service calls back here.
+	private final ObjectProvider<ErasureService> erasure;
 
-	ErasureApprovals(ErasureService erasure) {
+	ErasureApprovals(ObjectProvider<ErasureService> erasure) {
 		this.erasure = erasure;
 	}
 
@@ -30,7 +32,7 @@ class ErasureApprovals implements ApprovableAction {
 
 	@Override
 	public void approved(ApprovalRequest request) {
-		erasure.approved(request);
+		erasure.getObject().approved(request);
 	}
 
 	@Override

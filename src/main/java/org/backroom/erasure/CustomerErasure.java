@@ -119,7 +119,7 @@ class CustomerErasure implements Erasable {
 
 	@Override
 	public Map<String, List<Map<String, Object>>> export(Person person) {
-		return Map.of(
+		return Erasable.tables(
 				"record", jdbc.sql("""
 						SELECT id, code, name, email, phone, address, tax_number AS "taxNumber", notes,
 						       credit_allowed AS "creditAllowed", credit_limit AS "creditLimit", balance, status,

@@ -40,4 +40,14 @@ interface Erasable {
 	/** The record and what points to it, for the person's own copy: tables of named columns. */
 	Map<String, List<Map<String, Object>>> export(Person person);
 
+	/** Tables in the order given: {@code tables("record", rows, "orders", rows)}. */
+	@SuppressWarnings("unchecked")
+	static Map<String, List<Map<String, Object>>> tables(Object... namesAndRows) {
+		Map<String, List<Map<String, Object>>> tables = new java.util.LinkedHashMap<>();
+		for (int i = 0; i + 1 < namesAndRows.length; i += 2) {
+			tables.put((String) namesAndRows[i], (List<Map<String, Object>>) namesAndRows[i + 1]);
+		}
+		return tables;
+	}
+
 }

@@ -83,7 +83,7 @@ class ErasureApi {
 			@RequestHeader(name = "Accept", required = false) @Nullable String accept, HttpServletResponse response)
 			throws IOException {
 		boolean zip = "zip".equals(format) || format == null && accept != null && accept.contains("application/zip");
-		Map<String, Object> data = export.export(kind, id, zip ? "zip" : "json");
+		Map<String, Object> data = export.export(kind, id, format != null ? format : zip ? "zip" : "json");
 		if (zip) {
 			response.setContentType("application/zip");
 			response.setHeader("Content-Disposition", "attachment; filename=\"" + export.fileName(data) + ".zip\"");

@@ -158,7 +158,7 @@ class StaffErasure implements Erasable {
 
 	@Override
 	public Map<String, List<Map<String, Object>>> export(Person person) {
-		return Map.of(
+		return Erasable.tables(
 				"record", jdbc.sql("""
 						SELECT id, username, display_name AS "displayName", email, status, created_at AS "createdAt",
 						       updated_at AS "updatedAt",

@@ -4,7 +4,7 @@
  * columns of customers, staff and the order snapshots that copied them: the one feature allowed to, because erasure
  * is by definition about every place a person's data was copied to.
  */
-@ApplicationModule(allowedDependencies = { "approval", "audit", "lifecycle", "permission", "platform", "settings", "staff", "web" })
+@ApplicationModule(allowedDependencies = { "approval", "audit", "bulk", "lifecycle", "permission", "platform", "settings", "staff", "web" })
 @NullMarked
 package org.backroom.erasure;
 

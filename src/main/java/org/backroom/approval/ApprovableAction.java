@@ -13,6 +13,19 @@ public interface ApprovableAction {
 	/** The request was approved: run (or start) the action. */
 	void approved(long recordId);
 
+	/**
+	 * Whether this action decides requests for this action name and record kind: by default, those naming its
+	 * record kind. An action on another feature's records (erasing a customer) says so by the action's name.
+	 */
+	default boolean handles(String action, String recordKind) {
+		return recordKind().equals(recordKind);
+	}
+
+	/** The request was approved, with its reason: run (or start) the action. */
+	default void approved(ApprovalRequest request) {
+		approved(request.recordId());
+	}
+
 	/** The request was rejected: the action will never run. */
 	void rejected(long recordId);
 

@@ -106,9 +106,9 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 		decide(request, Status.APPROVED, reason);
 		// The action first, the decision's audit entry after it: the action locks its record, and the lock order
 		// (see AuditTrail) puts record rows before the audit chain. Audited first, this deadlocked with an edit.
-		Optional<ApprovableAction> own = ownAction(request.recordKind());
+		Optional<ApprovableAction> own = ownAction(request);
 		if (own.isPresent()) {
-			own.get().approved(request.recordId());
+			own.get().approved(request);
 		}
 		else {
 			RecordKind kind = kinds.byName(request.recordKind());
@@ -128,7 +128,7 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 	ApprovalRequest reject(long id, String reason) {
 		ApprovalRequest request = lockPending(id);
 		decide(request, Status.REJECTED, reason);
-		ownAction(request.recordKind()).ifPresent(action -> action.rejected(request.recordId()));
+		ownAction(request).ifPresent(action -> action.rejected(request.recordId()));
 		audit.record("approval.reject", request.recordKind(), request.recordId(), reason,
 				Map.of("approvalRequest", id, "action", request.action(), "requestedBy", request.requestedBy()));
 		return get(id);
@@ -180,8 +180,8 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 	}
 
 	/** The feature action whose requests name this record kind, when it is not a lifecycle transition. */
-	private Optional<ApprovableAction> ownAction(String recordKind) {
-		return ownActions.stream().filter(action -> action.recordKind().equals(recordKind)).findFirst();
+	private Optional<ApprovableAction> ownAction(ApprovalRequest request) {
+		return ownActions.stream().filter(action -> action.handles(request.action(), request.recordKind())).findFirst();
 	}
 
 	private Optional<ApprovalRequest> find(long id) {

@@ -145,6 +145,17 @@ class AuditLog {
 		jdbc.sql(sql.toString()).withFetchSize(EXPORT_FETCH_SIZE).params(params).query(handler);
 	}
 
+	/** Which erasure blanked how many entries: "erased by entry N" instead of "broken". */
+	List<Verification.ErasedBy> erasures() {
+		return jdbc.sql("""
+				SELECT e.erased_by AS entry, eraser.action, count(*) AS erased
+				FROM audit_log e JOIN audit_log eraser ON eraser.id = e.erased_by
+				WHERE e.erased GROUP BY e.erased_by, eraser.action ORDER BY e.erased_by""")
+			.query((rs, row) -> new Verification.ErasedBy(rs.getLong("entry"), rs.getString("action"),
+					rs.getLong("erased")))
+			.list();
+	}
+
 	Verification verify() {
 		return jdbc.sql(VERIFY)
 			.query((rs, row) -> {

@@ -121,7 +121,7 @@ public class AuditTrail {
 
 	@Transactional(readOnly = true)
 	Verification verify() {
-		return log.verify();
+		return log.verify().withErasures(log.erasures());
 	}
 
 	private Page<AuditEntry> page(AuditFilter filter, @Nullable String cursor, int limit, boolean oldestFirst) {

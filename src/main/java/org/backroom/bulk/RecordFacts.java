@@ -45,6 +45,7 @@ record RecordFacts(long id, boolean found, @Nullable LifecycleStatus status, boo
 			return switch (status) {
 				case INACTIVE -> skip("already-inactive", "Already inactive.");
 				case DELETED -> skip("in-trash", "In the trash.");
+				case ERASED -> skip("erased", "Erased: its personal data is gone.");
 				case ACTIVE -> skip("already-active", "Active again: someone reactivated or restored it.");
 			};
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
+import org.backroom.lifecycle.RecordErased;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordEdits;
@@ -95,6 +96,9 @@ public class CustomerService {
 		long customerId = id != null ? id : customers.walkInId();
 		SaleCustomer customer = customers.lock(customerId, onCredit)
 			.orElseThrow(() -> ValidationFailed.of("customerId", "there is no customer with id " + customerId));
+		if (customer.status() == LifecycleStatus.ERASED) {
+			throw new RecordErased("customer", customer.id(), customer.name());
+		}
 		if (customer.status() != LifecycleStatus.ACTIVE) {
 			throw new RecordInactive("customer", customer.id(), customer.name() + " (" + customer.code() + ")",
 					customer.status());

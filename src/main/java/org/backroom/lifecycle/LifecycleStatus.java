@@ -10,7 +10,12 @@ public enum LifecycleStatus {
 	/** Kept with all its history, but offered nowhere and refused on new work. */
 	INACTIVE,
 	/** In the trash: restorable until purged. */
-	DELETED;
+	DELETED,
+	/**
+	 * Terminal: the person's personal data is gone, their figures stay in every order and report. Shown like an
+	 * inactive record, offered nowhere, refused on new work; no transition leaves it.
+	 */
+	ERASED;
 
 	/** The list filter ({@code status=active|inactive|all|deleted}) as an SQL condition on the status column. */
 	public static String condition(String filter) {
@@ -19,8 +24,9 @@ public enum LifecycleStatus {
 			case "inactive" -> "status = 'INACTIVE'";
 			case "all" -> "status <> 'DELETED'";
 			case "deleted" -> "status = 'DELETED'";
+			case "erased" -> "status = 'ERASED'";
 			default -> throw ValidationFailed.of("status",
-					"must be one of active, inactive, all, deleted");
+					"must be one of active, inactive, all, deleted, erased");
 		};
 	}
 

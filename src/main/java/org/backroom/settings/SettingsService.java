@@ -15,6 +15,7 @@ import org.backroom.lifecycle.RecordKinds;
 import org.backroom.lifecycle.TrashSettings;
 import org.backroom.web.ValidationFailed;
 import org.backroom.web.ValidationFailed.FieldError;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SettingsService implements LifecyclePolicy {
 
 	/** Actions beyond the record kinds' lifecycle that can be made to wait for a second pair of eyes. */
-	private static final List<String> OTHER_APPROVABLE = List.of("bulk.deactivate");
+	private static final List<String> OTHER_APPROVABLE = List.of("bulk.deactivate", "customer.erase", "staff.erase");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -67,7 +68,7 @@ public class SettingsService implements LifecyclePolicy {
 		Map<String, Boolean> approvals = new LinkedHashMap<>();
 		approvable().forEach(action -> approvals.put(action, approvalRequired(action)));
 		return new StoreSettings(approvals, new StoreSettings.Lifecycle(deleteReferenced()),
-				new StoreSettings.Trash((int) trashRetention().toDays()));
+				new StoreSettings.Trash((int) trashRetention().toDays()), new StoreSettings.Privacy(retention()));
 	}
 
 	/** Whether this action ({@code customer.reactivate}) must wait for approval now. */
@@ -90,8 +91,8 @@ public class SettingsService implements LifecyclePolicy {
 	/** Applies the parts of a change that are present; everything is checked before anything is written. */
 	@PreAuthorize("@permissions.require('settings.manage')")
 	@Transactional
-	Map<String, Object> change(JsonNode patch, String actor) {
-		Map<String, Object> changes = new LinkedHashMap<>();
+	Map<String, @Nullable Object> change(JsonNode patch, String actor) {
+		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 		List<FieldError> errors = new ArrayList<>();
 		patch.path("approvals").properties().forEach(entry -> {
 			if (!approvable().contains(entry.getKey())) {
@@ -124,18 +125,30 @@ public class SettingsService implements LifecyclePolicy {
 				changes.put("trash.retentionDays", retention.asInt());
 			}
 		}
+		Map<String, @Nullable Object> privacy = new LinkedHashMap<>();
+		RetentionSettings.parse(patch, privacy, errors);
 		if (!errors.isEmpty()) {
 			throw new ValidationFailed(errors);
 		}
+		changes.putAll(privacy);
 		changes.forEach((key, value) -> jdbc.sql("""
 				INSERT INTO settings (key, value, updated_by) VALUES (?, ?::jsonb, ?)
 				ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now(), updated_by = excluded.updated_by""")
-			.params(key, JSON.writeValueAsString(value), actor)
+			.params(key, value == null ? "null" : JSON.writeValueAsString(value), actor)
 			.update());
 		if (!changes.isEmpty()) {
 			audit.record("settings.update", null, null, null, changes);
 		}
 		return changes;
+	}
+
+	/** The retention policy now: each rule's figure, or null while it is off. */
+	public RetentionSettings retention() {
+		return new RetentionSettings(number(RetentionSettings.MONTHS), number(RetentionSettings.YEARS));
+	}
+
+	private @Nullable Integer number(String key) {
+		return read(key).filter(JsonNode::isIntegralNumber).map(JsonNode::asInt).orElse(null);
 	}
 
 	private Optional<JsonNode> read(String key) {

@@ -10,8 +10,13 @@ import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
  * @param approvals for each action that can require approval, whether it does now
  * @param lifecycle what deleting a referenced record does
  * @param trash how long deleted records stay restorable
+ * @param privacy the retention review's policy
  */
-record StoreSettings(Map<String, Boolean> approvals, Lifecycle lifecycle, Trash trash) {
+record StoreSettings(Map<String, Boolean> approvals, Lifecycle lifecycle, Trash trash, Privacy privacy) {
+
+	/** The retention policy, off by default. */
+	public record Privacy(RetentionSettings retention) {
+	}
 
 	public record Lifecycle(DeleteReferenced deleteReferenced) {
 	}

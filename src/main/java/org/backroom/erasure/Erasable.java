@@ -1,0 +1,53 @@
+package org.backroom.erasure;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.backroom.audit.PersonalData;
+import org.backroom.web.Refusal;
+
+/** A kind of record that holds a person: what erasing one blanks, and what must be settled first. */
+interface Erasable {
+
+	/** Singular, as in audit entries and actions: {@code customer}. */
+	String kind();
+
+	/** The collection under {@code /api}: {@code customers}. */
+	String path();
+
+	/** The person, locked {@code FOR UPDATE} when {@code lock}. */
+	Person read(long id, boolean lock);
+
+	/** What must be settled before this person can be erased (open credit, open orders, …), beyond a hold. */
+	Optional<Refusal> unsettled(Person person);
+
+	/** The personal fields that erasure blanks, by their API names. */
+	List<String> fields();
+
+	/** How many copies of the person's data each snapshot holds: {@code {"salesOrders": 12}}. */
+	Map<String, Long> copies(Person person);
+
+	/** The person's data as the audit trail may quote it. */
+	PersonalData personalData(Person person);
+
+	/** Blanks the record and every snapshot of it; the record becomes ERASED with this (scrubbed) reason. */
+	void blank(Person person, String reason);
+
+	/** Sets the legal hold with its reason, or releases it (null). */
+	void setHold(long id, @org.jspecify.annotations.Nullable String reason);
+
+	/** The record and what points to it, for the person's own copy: tables of named columns. */
+	Map<String, List<Map<String, Object>>> export(Person person);
+
+	/** Tables in the order given: {@code tables("record", rows, "orders", rows)}. */
+	@SuppressWarnings("unchecked")
+	static Map<String, List<Map<String, Object>>> tables(Object... namesAndRows) {
+		Map<String, List<Map<String, Object>>> tables = new java.util.LinkedHashMap<>();
+		for (int i = 0; i + 1 < namesAndRows.length; i += 2) {
+			tables.put((String) namesAndRows[i], (List<Map<String, Object>>) namesAndRows[i + 1]);
+		}
+		return tables;
+	}
+
+}

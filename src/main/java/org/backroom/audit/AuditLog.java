@@ -70,14 +70,7 @@ class AuditLog {
 	 * would chain in a single background writer instead.
 	 */
 	void append(NewEntry entry) {
-		String isolation = jdbc.sql("SELECT current_setting('transaction_isolation') FROM pg_advisory_xact_lock(?)")
-			.param(CHAIN_LOCK)
-			.query(String.class)
-			.single();
-		if (!"read committed".equals(isolation)) {
-			// A snapshot older than the lock would not see the entry committed just before, and fork the chain.
-			throw new IllegalStateException("Audit entries are appended under READ COMMITTED, not " + isolation);
-		}
+		lockChain();
 		jdbc.sql(APPEND)
 			.param("actor", entry.actor())
 			.param("action", entry.action())
@@ -88,6 +81,62 @@ class AuditLog {
 			.param("requestId", entry.requestId())
 			.param("address", entry.address())
 			.update();
+	}
+
+	// Many entries in one statement, chained in their order: one time for all (taken after the chain lock), each
+	// payload hashed as APPEND does, then a recursive pass that links each hash to the one before it. The identity
+	// ids are drawn as the sorted rows are inserted, so id order is chain order.
+	private static final String APPEND_ALL = """
+			WITH RECURSIVE
+			stamp AS (SELECT clock_timestamp() AS at),
+			input AS (
+			    SELECT e.n, s.at, CAST(:actor AS text) AS actor, e.v ->> 'action' AS action,
+			           e.v ->> 'recordKind' AS record_kind, CAST(e.v ->> 'recordId' AS bigint) AS record_id,
+			           e.v ->> 'reason' AS reason, nullif(e.v -> 'changes', 'null'::jsonb) AS changes,
+			           CAST(:requestId AS text) AS request_id, CAST(:address AS text) AS address
+			    FROM jsonb_array_elements(CAST(:entries AS jsonb)) WITH ORDINALITY AS e(v, n), stamp s),
+			hashed AS (
+			    SELECT i.*, audit_payload_hash(i.at, i.actor, i.action, i.record_kind, i.record_id, i.reason,
+			                                   i.changes, i.request_id, i.address) AS payload_hash
+			    FROM input i),
+			hashes AS (SELECT array_agg(payload_hash ORDER BY n) AS p FROM hashed),
+			chain (n, prev_hash, hash) AS (
+			    SELECT CAST(0 AS bigint), CAST(NULL AS bytea), (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1)
+			    UNION ALL
+			    SELECT c.n + 1, c.hash, sha256(coalesce(c.hash, ''::bytea) || h.p[c.n + 1])
+			    FROM chain c, hashes h WHERE c.n < cardinality(h.p))
+			INSERT INTO audit_log (at, actor, action, record_kind, record_id, reason, changes, request_id, address,
+			                       payload_hash, prev_hash, hash)
+			SELECT e.at, e.actor, e.action, e.record_kind, e.record_id, e.reason, e.changes, e.request_id, e.address,
+			       e.payload_hash, c.prev_hash, c.hash
+			FROM hashed e JOIN chain c ON c.n = e.n
+			ORDER BY e.n""";
+
+	/**
+	 * Appends entries of one origin to the chain in their order, in one statement, under the same lock as
+	 * {@link #append}.
+	 *
+	 * @param entries a JSON array of {@code {"action", "recordKind", "recordId", "reason", "changes"}}
+	 */
+	void appendAll(String actor, @Nullable String requestId, @Nullable String address, String entries) {
+		lockChain();
+		jdbc.sql(APPEND_ALL)
+			.param("actor", actor)
+			.param("requestId", requestId)
+			.param("address", address)
+			.param("entries", entries)
+			.update();
+	}
+
+	private void lockChain() {
+		String isolation = jdbc.sql("SELECT current_setting('transaction_isolation') FROM pg_advisory_xact_lock(?)")
+			.param(CHAIN_LOCK)
+			.query(String.class)
+			.single();
+		if (!"read committed".equals(isolation)) {
+			// A snapshot older than the lock would not see the entry committed just before, and fork the chain.
+			throw new IllegalStateException("Audit entries are appended under READ COMMITTED, not " + isolation);
+		}
 	}
 
 	/** One page of entries after the cursor: newest first, or oldest first for a record's timeline. */

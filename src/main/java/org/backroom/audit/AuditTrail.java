@@ -69,6 +69,26 @@ public class AuditTrail {
 		append(action, recordKind, recordId, reason, changes);
 	}
 
+	/** One entry of {@link #recordAll}; the fields are those of {@link #record}. */
+	public record Entry(String action, @Nullable String recordKind, @Nullable Long recordId, @Nullable String reason,
+			@Nullable Map<String, ?> changes) {
+	}
+
+	/**
+	 * Records many changes of the caller's transaction at once, in their order, as {@link #record} would one by
+	 * one: for set-based work such as a bulk job's batch. Same lock order: after the records are locked.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void recordAll(List<AuditTrail.Entry> entries) {
+		if (entries.isEmpty()) {
+			return;
+		}
+		Object connection = refuseNestedAppend(entries.get(0).action());
+		Origin origin = Origin.current();
+		log.appendAll(origin.actor(), origin.requestId(), origin.address(), json.writeValueAsString(entries));
+		holdChainLock(connection);
+	}
+
 	/**
 	 * Records an event that is not part of a change, such as a failed sign-in, in a transaction of its own that
 	 * commits even when the caller's rolls back. Refused (IllegalStateException) from within a transaction that has
@@ -113,6 +133,15 @@ public class AuditTrail {
 
 	private void append(String action, @Nullable String recordKind, @Nullable Long recordId, @Nullable String reason,
 			@Nullable Map<String, ?> changes) {
+		Object connection = refuseNestedAppend(action);
+		Origin origin = Origin.current();
+		log.append(new AuditLog.NewEntry(origin.actor(), action, recordKind, recordId, reason,
+				changes == null ? null : json.writeValueAsString(changes), origin.requestId(), origin.address()));
+		holdChainLock(connection);
+	}
+
+	/** This transaction's connection, after refusing to append from one nested in a transaction that holds the lock. */
+	private @Nullable Object refuseNestedAppend(String action) {
 		Object connection = TransactionSynchronizationManager.getResource(dataSource);
 		Object holder = TransactionSynchronizationManager.getResource(CHAIN_LOCK_HOLDER);
 		if (holder != null && holder != connection) {
@@ -120,9 +149,11 @@ public class AuditTrail {
 			throw new IllegalStateException("Cannot record " + action + " in a new transaction while this thread's "
 					+ "outer transaction has already recorded and holds the audit chain lock; record it there");
 		}
-		Origin origin = Origin.current();
-		log.append(new AuditLog.NewEntry(origin.actor(), action, recordKind, recordId, reason,
-				changes == null ? null : json.writeValueAsString(changes), origin.requestId(), origin.address()));
+		return connection;
+	}
+
+	private void holdChainLock(@Nullable Object connection) {
+		Object holder = TransactionSynchronizationManager.getResource(CHAIN_LOCK_HOLDER);
 		if (holder == null && connection != null) {
 			TransactionSynchronizationManager.bindResource(CHAIN_LOCK_HOLDER, connection);
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

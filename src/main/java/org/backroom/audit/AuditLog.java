@@ -99,7 +99,7 @@ class AuditLog {
 			    SELECT i.*, audit_payload_hash(i.at, i.actor, i.action, i.record_kind, i.record_id, i.reason,
 			                                   i.changes, i.request_id, i.address) AS payload_hash
 			    FROM input i),
-			hashes AS (SELECT array_agg(payload_hash ORDER BY n) AS p FROM hashed),
+			hashes AS MATERIALIZED (SELECT array_agg(payload_hash ORDER BY n) AS p FROM hashed),
 			chain (n, prev_hash, hash) AS (
 			    SELECT CAST(0 AS bigint), CAST(NULL AS bytea), (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1)
 			    UNION ALL

@@ -84,8 +84,9 @@ class AuditLog {
 	}
 
 	// Many entries in one statement, chained in their order: one time for all (taken after the chain lock), each
-	// payload hashed as APPEND does, then a recursive pass that links each hash to the one before it. The identity
-	// ids are drawn as the sorted rows are inserted, so id order is chain order.
+	// payload hashed as APPEND does, then a recursive pass that links each hash to the one before it (the array of
+	// hashes MATERIALIZED once: inlined, it would be aggregated again at every step). The identity ids are drawn as
+	// the sorted rows are inserted, so id order is chain order.
 	private static final String APPEND_ALL = """
 			WITH RECURSIVE
 			stamp AS (SELECT clock_timestamp() AS at),

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.backroom.audit.AuditTrail;
 import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
 import org.backroom.lifecycle.authorized.AuthorizedTransitions;
@@ -16,15 +17,18 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One batch of a job, in one transaction: the next records by keyset, locked and re-checked, each moved through
- * {@link AuthorizedTransitions} (the same state machine as a single click) and audited with the job's id; then
- * their outcomes and the job's progress. All of it commits together or not at all, so a job stopped anywhere
+ * One batch of a job, in one transaction: the next records by keyset, locked and re-checked, moved set-based
+ * ({@link SetBasedBatch}) or, for a kind with a guard of its own, each through {@link AuthorizedTransitions} (the
+ * same state machine as a single click); their outcomes, the job's progress, and one audit entry per changed
+ * record with the job's id. All of it commits together or not at all, so a job stopped anywhere
  * resumes without doing a record twice.
  */
 @Component
@@ -48,9 +52,16 @@ class BulkBatch {
 
 	private final StoreMetrics metrics;
 
+	private final SetBasedBatch sets;
+
+	private final AuditTrail audit;
+
 	BulkBatch(BulkJobs jobs, Selection selection, RecordKinds kinds, AuthorizedTransitions transitions,
-			BulkSettings settings, PlatformTransactionManager transactions, StoreMetrics metrics) {
+			BulkSettings settings, PlatformTransactionManager transactions, StoreMetrics metrics, SetBasedBatch sets,
+			AuditTrail audit) {
 		this.metrics = metrics;
+		this.sets = sets;
+		this.audit = audit;
 		this.jobs = jobs;
 		this.selection = selection;
 		this.kinds = kinds;
@@ -62,30 +73,57 @@ class BulkBatch {
 		this.oneRecord.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 	}
 
-	/** Runs the job's next batch; false when the job has nothing left (or is not running). */
+	/**
+	 * Runs the job's next batch; false when the job has nothing left (or is not running). A batch the set-based
+	 * path could not finish (an unexpected error in one record's data, say) runs again one record at a time, so
+	 * that only that record fails.
+	 */
 	boolean runNext(long jobId) {
-		return Boolean.TRUE.equals(batch.execute(status -> {
-			Optional<BulkJob.Running> locked = jobs.lockRunning(jobId);
-			if (locked.isEmpty()) {
-				return false;
-			}
-			BulkJob.Running job = locked.get();
-			List<Long> ids = jobs.nextBatch(jobId, job.lastRecordId(), settings.batchSize());
-			if (ids.isEmpty()) {
-				return jobs.progress(jobId, job.lastRecordId(), RecordOutcome.Counts.NONE);
-			}
-			RecordKind kind = kinds.byName(job.recordKind());
-			selection.lock(kind, ids);
-			List<RecordFacts> facts = selection.facts(kind, job.action(), ids, job.cutoff());
-			Map<Long, OffsetDateTime> expected = job.undoOf() == null ? Map.of() : jobs.expectations(jobId, ids);
-			RecordOutcome.Counts counts = RecordOutcome.Counts.NONE;
+		try {
+			return Boolean.TRUE.equals(batch.execute(status -> run(jobId, true)));
+		}
+		catch (TransientDataAccessException | DataAccessResourceFailureException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Bulk job {}: a batch failed set-based; it runs again one record at a time", jobId, ex);
+			return Boolean.TRUE.equals(batch.execute(status -> run(jobId, false)));
+		}
+	}
+
+	private boolean run(long jobId, boolean setBased) {
+		Optional<BulkJob.Running> locked = jobs.lockRunning(jobId);
+		if (locked.isEmpty()) {
+			return false;
+		}
+		BulkJob.Running job = locked.get();
+		List<Long> ids = jobs.nextBatch(jobId, job.lastRecordId(), settings.batchSize());
+		if (ids.isEmpty()) {
+			return jobs.progress(jobId, job.lastRecordId(), RecordOutcome.Counts.NONE);
+		}
+		RecordKind kind = kinds.byName(job.recordKind());
+		// The records first, in id order, then (at the very end) the audit chain: the one lock order.
+		selection.lock(kind, ids);
+		List<RecordFacts> facts = selection.facts(kind, job.action(), ids, job.cutoff());
+		Map<Long, OffsetDateTime> expected = job.undoOf() == null ? Map.of() : jobs.expectations(jobId, ids);
+		RecordOutcome.Counts counts = RecordOutcome.Counts.NONE;
+		List<AuditTrail.Entry> entries = List.of();
+		if (setBased && SetBasedBatch.handles(kind)) {
+			SetBasedBatch.Result result = sets.apply(job, kind, facts, expected);
+			counts = result.counts();
+			entries = result.entries();
+		}
+		else {
 			for (RecordFacts record : facts) {
 				counts = counts.plus(process(job, kind, record, expected.get(record.id())));
 			}
-			metrics.bulkBatch(job.recordKind(), job.action().name().toLowerCase(Locale.ROOT), counts.done(),
-					counts.skipped(), counts.failed());
-			return jobs.progress(jobId, ids.get(ids.size() - 1), counts);
-		}));
+		}
+		metrics.bulkBatch(job.recordKind(), job.action().name().toLowerCase(Locale.ROOT), counts.done(),
+				counts.skipped(), counts.failed());
+		boolean more = jobs.progress(jobId, ids.get(ids.size() - 1), counts);
+		// Last: the chain lock is held from here to the commit, a few milliseconds, whatever the batch's size.
+		audit.recordAll(entries);
+		return more;
 	}
 
 	private RecordOutcome process(BulkJob.Running job, RecordKind kind, RecordFacts record, @Nullable OffsetDateTime expected) {

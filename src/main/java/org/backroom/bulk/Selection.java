@@ -72,10 +72,11 @@ class Selection {
 
 	/**
 	 * Locks the batch's rows for the rest of its transaction, in id order (every batch locks in the same order). A
-	 * sale holds its customer FOR SHARE until it commits, so from here on no sale can slip in unseen.
+	 * sale holds its customer FOR SHARE until it commits, so from here on no sale can slip in unseen. NO KEY: the
+	 * batch changes no key, so foreign-key checks (FOR KEY SHARE) of other writers need not wait for it.
 	 */
 	void lock(RecordKind kind, List<Long> ids) {
-		jdbc.sql("SELECT id FROM " + kind.table() + " WHERE id = ANY (CAST(:ids AS bigint[])) ORDER BY id FOR UPDATE")
+		jdbc.sql("SELECT id FROM " + kind.table() + " WHERE id = ANY (CAST(:ids AS bigint[])) ORDER BY id FOR NO KEY UPDATE")
 			.param("ids", array(ids))
 			.query(Long.class)
 			.list();

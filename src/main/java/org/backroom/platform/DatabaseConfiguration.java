@@ -8,12 +8,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * One PostgreSQL for Backroom: an external server when {@code BACKROOM_DB_URL} is set, otherwise an embedded
@@ -60,6 +64,17 @@ class DatabaseConfiguration {
 				data.ephemeral() ? "throw-away data" : "data in " + dir.toAbsolutePath(), server.log());
 		pool.setJdbcUrl(url);
 		return new EmbeddedPool(pool, server);
+	}
+
+	/** Reports read the replica when one is configured, else the primary (see {@link ReportsDatabase}). */
+	@Bean(destroyMethod = "close")
+	ReportsDatabase reportsDatabase(DatabaseSettings db, DataSource primary) {
+		if (db.replicaUrl() == null || db.replicaUrl().isBlank()) {
+			return new ReportsDatabase(JdbcClient.create(primary), null);
+		}
+		HikariDataSource replica = ReportsDatabase.replicaPool(db);
+		log.info("Reports and exports read the replica at {}", db.replicaUrl());
+		return new ReportsDatabase(JdbcClient.create(replica), replica);
 	}
 
 	/** One connection, with a short timeout so that an unreachable server fails the start in seconds. */

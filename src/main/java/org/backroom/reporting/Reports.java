@@ -4,13 +4,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.backroom.platform.ReportsDatabase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of reports and of the dormant-customer review. */
+/** The SQL of reports and of the dormant-customer review, run where reports read (a replica, if configured). */
 @Repository
 class Reports {
 
@@ -31,8 +32,8 @@ class Reports {
 
 	private final JdbcClient jdbc;
 
-	Reports(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	Reports(ReportsDatabase database) {
+		this.jdbc = database.jdbc();
 	}
 
 	List<ReportRow> rows(Report report, ReportPeriod period) {

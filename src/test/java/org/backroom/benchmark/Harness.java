@@ -129,6 +129,8 @@ final class Harness {
 					measurements.add(measured);
 				}
 			}
+			new BulkUnderLoad(http, base, token, connections[0]).measure(
+					new HotPaths(http, base, token, connections, work, cashier), scale, dir);
 			return new Report(scale, measurements, plans, loadSeconds, startSeconds);
 		}
 		finally {

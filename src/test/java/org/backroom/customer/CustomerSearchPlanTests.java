@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * At scale, a search that matches many customers walks the name index of its status filter, which carries the
  * search column (V18_1), index only, and stops at the page's end; a rare one finds its few matches through the
  * trigram index and sorts only those. Read from what the very queries of the list and the picker executed, on a
- * store of 50,000 customers, large enough that the planner would otherwise scan the table.
+ * store of 100,000 customers, large enough that the planner would otherwise scan the table.
  */
 @BackroomTest
 class CustomerSearchPlanTests extends ApiTest {
@@ -71,7 +71,7 @@ class CustomerSearchPlanTests extends ApiTest {
 	}
 
 	/**
-	 * What each query executed on a store of 50,000 customers more (three in ten inactive, one in ten in the trash,
+	 * What each query executed on a store of 100,000 customers more (three in ten inactive, one in ten in the trash,
 	 * three in ten Johnsons), rolled back afterwards: the filters hold more than a walk reads.
 	 */
 	private Map<String, String> plans(Map<String, RecordQueries.Query> queries) {
@@ -83,7 +83,7 @@ class CustomerSearchPlanTests extends ApiTest {
 					       'filler' || g || '@example.com', '+44 7' || lpad((g * 7919 % 1000000000)::text, 9, '0'),
 					       CASE WHEN g % 10 IN (3, 4, 5) THEN 'INACTIVE' WHEN g % 10 = 7 THEN 'DELETED' ELSE 'ACTIVE' END,
 					       CASE WHEN g % 10 IN (3, 4, 5, 7) THEN 'generated' END, CASE WHEN g % 10 IN (3, 4, 5, 7) THEN now() END
-					FROM generate_series(1, 50000) AS g""").update();
+					FROM generate_series(1, 100000) AS g""").update();
 			jdbc.sql("ANALYZE customers").update();
 			Map<String, String> plans = new LinkedHashMap<>();
 			queries.forEach((name, query) -> plans.put(name, String.join("\n", jdbc

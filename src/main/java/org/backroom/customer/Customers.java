@@ -1,6 +1,7 @@
 package org.backroom.customer;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of customers. Every list and picker query here has its index in V1__create_customers.sql. */
+/** The SQL of customers. Every list and picker query here has its index in V1 and V18_1. */
 @Repository
 class Customers {
 
@@ -42,28 +43,35 @@ class Customers {
 			.list();
 	}
 
-	// The walk-in customer first when it matches (customers_system), then the others in name order from an
-	// index-only walk of customers_active_by_name_search (V18_1): the first rows that match end the walk, so a
-	// common three letters never sort hundreds of thousands of matches.
-	static final String LOOKUP = """
-			SELECT c.id, c.code, c.name, c.email, c.phone
-			FROM customers c
-			JOIN ((SELECT id, 0 AS rank, lower(name) AS sort_key FROM customers
-			       WHERE is_system AND status = 'ACTIVE' {match})
-			      UNION ALL
-			      (SELECT id, 1, lower(name) FROM customers WHERE status = 'ACTIVE' AND NOT is_system {match}
-			       ORDER BY lower(name), id LIMIT :rows)) AS hit ON hit.id = c.id
-			ORDER BY hit.rank, hit.sort_key, hit.id
-			LIMIT :rows""";
+	// The walk-in customer first when it matches (customers_system), then the others in name order, found as every
+	// picker finds them (RecordQueries#pickerMatches): an index-only walk of customers_active_by_name_search (V18_1)
+	// for a common search, the trigram index customers_search_active for a rare one.
+	static RecordQueries.Query lookupQuery(@Nullable String query, int rows) {
+		boolean typed = query != null && !query.isBlank();
+		RecordQueries.Query others = RecordQueries.pickerMatches("customers", "status = 'ACTIVE' AND NOT is_system", query,
+				rows);
+		List<Object> params = new ArrayList<>();
+		if (typed) {
+			params.add(Sql.containing(query));
+		}
+		params.addAll(others.params());
+		return new RecordQueries.Query("""
+				SELECT c.id, c.code, c.name, c.email, c.phone
+				FROM customers c
+				JOIN ((SELECT id, 0 AS rank, lower(name) AS sort_key FROM customers
+				       WHERE is_system AND status = 'ACTIVE'{match})
+				      UNION ALL
+				      (SELECT id, 1, sort_key FROM ({others}) AS other)) AS hit ON hit.id = c.id
+				ORDER BY hit.rank, hit.sort_key, hit.id
+				LIMIT {rows}""".replace("{match}", typed ? " AND search LIKE ?" : "")
+			.replace("{others}", others.sql())
+			.replace("{rows}", String.valueOf(rows)), params);
+	}
 
 	/** Active customers matching what was typed, for pickers: at most {@code rows}. */
 	List<Lookup> lookup(@Nullable String query, int rows) {
-		boolean typed = query != null && !query.isBlank();
-		return jdbc.sql(LOOKUP.replace("{match}", typed ? "AND search LIKE :q" : ""))
-			.param("q", typed ? Sql.containing(query) : "")
-			.param("rows", rows)
-			.query(Lookup.class)
-			.list();
+		RecordQueries.Query lookup = lookupQuery(query, rows);
+		return jdbc.sql(lookup.sql()).params(lookup.params()).query(Lookup.class).list();
 	}
 
 	/** What a picker offers: enough to tell two customers apart. */

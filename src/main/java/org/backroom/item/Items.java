@@ -3,10 +3,12 @@ package org.backroom.item;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.backroom.lifecycle.RecordQueries;
 import org.backroom.web.Cursor;
@@ -30,8 +32,13 @@ class Items {
 		return jdbc.sql("SELECT " + Item.COLUMNS + " FROM items WHERE id = ?").param(id).query(Item::from).optional();
 	}
 
+	/** The columns of an item, named as {@link RecordQueries#searchPage} names the table. */
+	static final String LISTED = Arrays.stream(Item.COLUMNS.split(","))
+		.map(column -> "c." + column.strip())
+		.collect(Collectors.joining(", "));
+
 	List<Item> list(String statusFilter, @Nullable String query, @Nullable Cursor after, int rows) {
-		return RecordQueries.page(jdbc, "SELECT " + Item.COLUMNS + " FROM items", statusFilter, query, after, rows)
+		return RecordQueries.searchPage(jdbc, LISTED, "items", statusFilter, query, after, rows)
 			.query(Item::from)
 			.list();
 	}
@@ -46,7 +53,8 @@ class Items {
 	 * matches of sku, name and barcode.
 	 */
 	List<Lookup> lookup(@Nullable String query) {
-		List<Lookup> matches = RecordQueries.lookup(jdbc, LOOKUP, query).query(Lookup.class).list();
+		RecordQueries.Query search = lookupQuery(query);
+		List<Lookup> matches = jdbc.sql(search.sql()).params(search.params()).query(Lookup.class).list();
 		if (query == null || query.isBlank()) {
 			return matches;
 		}
@@ -57,6 +65,14 @@ class Items {
 		List<Lookup> found = new ArrayList<>(List.of(scanned.get()));
 		matches.stream().filter(match -> match.id() != scanned.get().id()).forEach(found::add);
 		return found.subList(0, Math.min(found.size(), RecordQueries.LOOKUP_LIMIT));
+	}
+
+	/** Substring matches in name order, as every search finds them (RecordQueries#matches, indexes of V30). */
+	static RecordQueries.Query lookupQuery(@Nullable String query) {
+		RecordQueries.Query ids = RecordQueries.pickerMatches("items", "status = 'ACTIVE'", query,
+				RecordQueries.LOOKUP_LIMIT);
+		return new RecordQueries.Query("SELECT i.id, i.sku, i.name, i.barcode, i.price, i.stock_on_hand FROM items i"
+				+ " JOIN (" + ids.sql() + ") AS hit ON hit.id = i.id ORDER BY hit.sort_key, hit.id", ids.params());
 	}
 
 	/** Active tracked items running out, fewest on hand first; served by {@code items_low_stock} (V12). */

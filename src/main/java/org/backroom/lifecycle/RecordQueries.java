@@ -52,10 +52,8 @@ public final class RecordQueries {
 	}
 
 	/**
-	 * As {@link #page}, for a table large enough that a search must not sort every match: the page's ids come from
-	 * an index-only walk of the status filter's name index, which carries the {@code search} column (V18_1), so the
-	 * walk stops at the page's last row whenever matches are common; for a rare search the planner takes the
-	 * trigram GIN index and sorts the few matches instead. {@code columns} name the table as {@code c}.
+	 * As {@link #page}, for a table large enough that a search must not sort every match, nor walk every name: see
+	 * {@link #matches}. {@code columns} name the table as {@code c}.
 	 */
 	public static JdbcClient.StatementSpec searchPage(JdbcClient jdbc, String columns, String table, String statusFilter,
 			@Nullable String query, @Nullable Cursor after, int rows) {
@@ -70,22 +68,82 @@ public final class RecordQueries {
 	/** The query {@link #searchPage} runs. */
 	public static Query searchPageQuery(String columns, String table, String statusFilter, @Nullable String query,
 			@Nullable Cursor after, int rows) {
-		StringBuilder ids = new StringBuilder("SELECT id, lower(name) AS sort_key FROM " + table + " WHERE ")
-			.append(LifecycleStatus.condition(statusFilter));
+		Query ids = matches(table, LifecycleStatus.condition(statusFilter), query, after, rows);
+		return new Query("SELECT " + columns + " FROM " + table + " c JOIN (" + ids.sql() + ") AS page ON page.id = c.id"
+				+ " ORDER BY page.sort_key, page.id", ids.params());
+	}
+
+	/**
+	 * How many names, in order, a search reads before it concludes that its matches are rare. Past that the
+	 * trigram index finds them all and the few are sorted; before it, a common search has found its page.
+	 */
+	public static final int WALK = 8_000;
+
+	/**
+	 * The {@code (id, sort_key)} of the first {@code rows} records in name order under {@code condition} that
+	 * contain {@code query}, after the cursor: always the same answer, found one of two bounded ways in one
+	 * statement. First an index-only walk of the next {@link #WALK} names (the name indexes carry the search column,
+	 * V18_1, V30): if a page's worth of them match, that is the page, and the search was common. Otherwise the
+	 * matches are rare or gathered elsewhere in the alphabet, and the trigram GIN index finds all of them to be
+	 * sorted. Neither a common search sorts a hundred thousand matches, nor a rare one walks a million names.
+	 */
+	public static Query matches(String table, String condition, @Nullable String query, @Nullable Cursor after,
+			int rows) {
+		return matches(table, condition, query, after, rows, false);
+	}
+
+	/**
+	 * What a picker offers: {@code rows} records under {@code condition} that contain {@code query}, in name order,
+	 * and when more match, which ones is not promised (typing more letters narrows them). The first page in name
+	 * order when the search is common, as {@link #matches}; otherwise any {@code rows} of the matches, the oldest
+	 * first ({@code ORDER BY id}), so that even a search whose many matches are gathered far down the alphabet
+	 * ("ame": every James) stops at the first rows found instead of sorting them all.
+	 */
+	public static Query pickerMatches(String table, String condition, @Nullable String query, int rows) {
+		return matches(table, condition, query, null, rows, true);
+	}
+
+	private static Query matches(String table, String condition, @Nullable String query, @Nullable Cursor after,
+			int rows, boolean anyRows) {
 		List<Object> params = new ArrayList<>();
-		if (query != null && !query.isBlank()) {
-			ids.append(" AND search LIKE ?");
-			params.add(Sql.containing(query));
+		String keyset = after == null ? "" : " AND (lower(name), id) > (lower(?), ?)";
+		if (query == null || query.isBlank()) {
+			addCursor(params, after);
+			return new Query("SELECT id, lower(name) AS sort_key FROM " + table + " WHERE " + condition + keyset
+					+ " ORDER BY lower(name), id LIMIT " + rows, params);
 		}
+		String pattern = Sql.containing(query);
+		addCursor(params, after);
+		params.add(pattern);
+		params.add(pattern);
+		addCursor(params, after);
+		String sql = """
+				WITH walk AS (
+				    SELECT id, sort_key FROM (
+				        SELECT id, lower(name) AS sort_key, search FROM {table} WHERE {condition}{keyset}
+				        ORDER BY lower(name), id LIMIT {walk}) AS named
+				    WHERE search LIKE ? ORDER BY sort_key, id LIMIT {rows}),
+				rare AS MATERIALIZED (
+				    SELECT id, lower(name) AS sort_key FROM {table}
+				    WHERE {condition} AND search LIKE ?{keyset} AND (SELECT count(*) FROM walk) < {rows}{anyRows})
+				(SELECT id, sort_key FROM walk WHERE (SELECT count(*) FROM walk) = {rows})
+				UNION ALL
+				(SELECT id, sort_key FROM rare ORDER BY sort_key, id LIMIT {rows})"""
+			.replace("{table}", table)
+			.replace("{condition}", condition)
+			.replace("{keyset}", keyset)
+			.replace("{walk}", String.valueOf(WALK))
+			.replace("{rows}", String.valueOf(rows))
+			// Sorted outside the CTE, so that the planner cannot walk the names again to find a rare few.
+			.replace("{anyRows}", anyRows ? " ORDER BY id LIMIT " + rows : "");
+		return new Query(sql, params);
+	}
+
+	private static void addCursor(List<Object> params, @Nullable Cursor after) {
 		if (after != null) {
-			ids.append(" AND (lower(name), id) > (lower(?), ?)");
 			params.add(after.key());
 			params.add(after.id());
 		}
-		ids.append(" ORDER BY lower(name), id LIMIT ?");
-		params.add(rows);
-		return new Query("SELECT " + columns + " FROM " + table + " c JOIN (" + ids + ") AS page ON page.id = c.id"
-				+ " ORDER BY page.sort_key, page.id", params);
 	}
 
 	/** Active records matching what was typed, in name order, at most {@link #LOOKUP_LIMIT}: never an inactive one. */

@@ -28,6 +28,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class SignInFilters {
 
+	/** Set on a request whose user was just read by its API token, so that it is not read twice. */
+	private static final String READ_FRESH = SignInFilters.class.getName() + ".readFresh";
+
 	private final SignInDirectory directory;
 
 	private final SignInThrottle throttle;
@@ -117,6 +120,7 @@ class SignInFilters {
 						return;
 					}
 					signIn(principal.get());
+					request.setAttribute(READ_FRESH, Boolean.TRUE);
 				}
 				chain.doFilter(request, response);
 			}
@@ -136,7 +140,9 @@ class SignInFilters {
 					throws ServletException, IOException {
 				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 				if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal signedIn) {
-					Optional<StaffPrincipal> now = directory.byId(signedIn.id())
+					// A token's user was read from the database a moment ago, in this request.
+					Optional<StaffPrincipal> now = (request.getAttribute(READ_FRESH) != null ? Optional.of(signedIn)
+							: directory.byId(signedIn.id()))
 						.filter(StaffPrincipal::active)
 						.filter(current -> current.credentialsVersion() == signedIn.credentialsVersion());
 					if (now.isEmpty()) {

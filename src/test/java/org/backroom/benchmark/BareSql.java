@@ -1,5 +1,13 @@
 package org.backroom.benchmark;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.backroom.lifecycle.RecordQueries;
+import org.backroom.platform.Sql;
+import org.backroom.web.Cursor;
+import org.jspecify.annotations.Nullable;
+
 /**
  * The SQL that Backroom runs for each hot path, written out here so that the benchmark can run it bare over JDBC
  * beside the same request through the API. Keep it the same as the application's: the ratio of the two is what
@@ -7,39 +15,48 @@ package org.backroom.benchmark;
  */
 final class BareSql {
 
-	/** customer/Customers#lookup: the walk-in customer if it matches, then an index-only walk in name order. */
-	static final String CUSTOMER_LOOKUP = """
-			SELECT c.id, c.code, c.name, c.email, c.phone
-			FROM customers c
-			JOIN ((SELECT id, 0 AS rank, lower(name) AS sort_key FROM customers
-			       WHERE is_system AND status = 'ACTIVE' AND search LIKE ?)
-			      UNION ALL
-			      (SELECT id, 1, lower(name) FROM customers WHERE status = 'ACTIVE' AND NOT is_system AND search LIKE ?
-			       ORDER BY lower(name), id LIMIT 20)) AS hit ON hit.id = c.id
-			ORDER BY hit.rank, hit.sort_key, hit.id
-			LIMIT 20""";
+	/**
+	 * customer/Customers#lookupQuery: the walk-in customer if it matches, then the others as every picker finds them
+	 * (lifecycle/RecordQueries#pickerMatches, the same builder the application calls).
+	 */
+	static RecordQueries.Query customerLookup(String typed) {
+		RecordQueries.Query others = RecordQueries.pickerMatches("customers", "status = 'ACTIVE' AND NOT is_system",
+				typed, 20);
+		List<Object> params = new ArrayList<>(List.of(Sql.containing(typed)));
+		params.addAll(others.params());
+		return new RecordQueries.Query("""
+				SELECT c.id, c.code, c.name, c.email, c.phone
+				FROM customers c
+				JOIN ((SELECT id, 0 AS rank, lower(name) AS sort_key FROM customers
+				       WHERE is_system AND status = 'ACTIVE' AND search LIKE ?)
+				      UNION ALL
+				      (SELECT id, 1, sort_key FROM (%s) AS other)) AS hit ON hit.id = c.id
+				ORDER BY hit.rank, hit.sort_key, hit.id
+				LIMIT 20""".formatted(others.sql()), params);
+	}
 
-	/** item/Items#lookup: the substring matches, then the barcode probe. */
-	static final String ITEM_LOOKUP = """
-			SELECT id, sku, name, barcode, price, stock_on_hand FROM items WHERE status = 'ACTIVE' AND search LIKE ?
-			ORDER BY lower(name), id LIMIT 20""";
+	/** item/Items#lookupQuery: the substring matches; then the barcode probe. */
+	static RecordQueries.Query itemLookup(String typed) {
+		RecordQueries.Query ids = RecordQueries.pickerMatches("items", "status = 'ACTIVE'", typed, 20);
+		return new RecordQueries.Query("SELECT i.id, i.sku, i.name, i.barcode, i.price, i.stock_on_hand FROM items i"
+				+ " JOIN (" + ids.sql() + ") AS hit ON hit.id = i.id ORDER BY hit.sort_key, hit.id", ids.params());
+	}
 
 	static final String ITEM_SCAN = """
 			SELECT id, sku, name, barcode, price, stock_on_hand FROM items WHERE barcode = ? AND status = 'ACTIVE'""";
 
-	/** customer/Customers#list through lifecycle/RecordQueries#searchPage; {status} is the filter's condition. */
-	static final String CUSTOMER_PAGE = """
-			SELECT c.id, c.code, c.name, c.email, c.phone, c.address, c.tax_number, c.notes, c.credit_allowed,
-			       c.credit_limit, c.balance, c.is_system, c.status, c.status_reason, c.status_changed_at,
-			       (SELECT o.created_at FROM sales_orders o WHERE o.customer_id = c.id
-			        ORDER BY o.created_at DESC, o.id DESC LIMIT 1) AS last_order_at,
-			       c.created_at, c.updated_at, c.version
-			FROM customers c
-			JOIN (SELECT id, lower(name) AS sort_key FROM customers WHERE {status} AND search LIKE ? {after}
-			      ORDER BY lower(name), id LIMIT ?) AS page ON page.id = c.id
-			ORDER BY page.sort_key, page.id""";
+	/** customer/Customer#COLUMNS, as customer/Customers#list reads them. */
+	private static final String CUSTOMER_COLUMNS = """
+			c.id, c.code, c.name, c.email, c.phone, c.address, c.tax_number, c.notes, c.credit_allowed,
+			c.credit_limit, c.balance, c.is_system, c.status, c.status_reason, c.status_changed_at,
+			(SELECT o.created_at FROM sales_orders o WHERE o.customer_id = c.id
+			 ORDER BY o.created_at DESC, o.id DESC LIMIT 1) AS last_order_at,
+			c.created_at, c.updated_at, c.version""";
 
-	static final String AFTER = "AND (lower(name), id) > (lower(?), ?)";
+	/** customer/Customers#list through lifecycle/RecordQueries#searchPage. */
+	static RecordQueries.Query customerPage(String status, String typed, @Nullable Cursor after) {
+		return RecordQueries.searchPageQuery(CUSTOMER_COLUMNS, "customers", status, typed, after, 51);
+	}
 
 	/** lifecycle/Lifecycle#impact: the row, then how many of each kind of dependent, up to 1,001. */
 	static final String IMPACT_ROW = "SELECT id, status, is_system, {label} AS label FROM {table} WHERE id = ?";

@@ -90,12 +90,17 @@ final class Harness {
 		log("loading %,d customers, %,d items, %,d orders with %,d lines".formatted(scale.customers(), scale.items(),
 				scale.orders(), scale.lines()));
 		long began = System.nanoTime();
+		CpuClock.Reading cpu;
 		try (Connection db = DriverManager.getConnection(jdbcUrl)) {
+			CpuClock clock = CpuClock.of(db);
+			CpuClock.Reading start = clock.read();
 			new DataGenerator(db, scale).load();
+			cpu = clock.read().since(start);
 		}
 		double seconds = (System.nanoTime() - began) / 1e9;
-		log("loaded in %.1f s".formatted(seconds));
-		Files.writeString(marker, JSON.writeValueAsString(Map.of("scale", scale.name(), "loadSeconds", seconds)));
+		log("loaded in %.1f s (CPU: PostgreSQL %.1f s, JVM %.1f s)".formatted(seconds, cpu.postgres(), cpu.jvm()));
+		Files.writeString(marker, JSON.writeValueAsString(Map.of("scale", scale.name(), "loadSeconds", seconds,
+				"postgresCpuSeconds", cpu.postgres(), "jvmCpuSeconds", cpu.jvm())));
 		return seconds;
 	}
 

@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.backroom.benchmark.PlanCheck.Statement;
+import org.backroom.lifecycle.RecordQueries;
 import org.backroom.platform.Sql;
 import org.backroom.web.Cursor;
 
@@ -54,26 +55,23 @@ final class HotPaths {
 	}
 
 	List<HotPath> all() {
-		return List.of(customerLookup(), itemLookup(), customerList("active"), customerList("all"), impact(), sale(),
-				report());
+		return List.of(customerLookup(), itemLookup(), customerList("active"), customerList("all"),
+				customerList("inactive"), customerList("deleted"), impact(), sale(), report());
 	}
 
 	HotPath customerLookup() {
 		return new HotPath("customer lookup",
 				(w, r) -> get("/api/customers/lookup?q=" + encode(Workload.any(work.customerTerms(), r))),
-				(w, r) -> {
-					String q = Sql.containing(Workload.any(work.customerTerms(), r));
-					return rows(w, BareSql.CUSTOMER_LOOKUP, q, q) >= 0;
-				}, List.of(Statement.of(BareSql.CUSTOMER_LOOKUP, Sql.containing(work.customerTerms().get(0)),
-						Sql.containing(work.customerTerms().get(0)))));
+				(w, r) -> rows(w, BareSql.customerLookup(Workload.any(work.customerTerms(), r))) >= 0,
+				List.of(statement(BareSql.customerLookup(work.customerTerms().get(0)))));
 	}
 
 	/** Three lookups in ten are a scanned barcode, the others typed letters. */
 	HotPath itemLookup() {
 		return new HotPath("item lookup", (w, r) -> get("/api/items/lookup?q=" + encode(itemQuery(r))), (w, r) -> {
 			String q = itemQuery(r);
-			return rows(w, BareSql.ITEM_LOOKUP, Sql.containing(q)) + rows(w, BareSql.ITEM_SCAN, q) >= 0;
-		}, List.of(Statement.of(BareSql.ITEM_LOOKUP, Sql.containing(work.itemTerms().get(0))),
+			return rows(w, BareSql.itemLookup(q)) + rows(w, BareSql.ITEM_SCAN, q) >= 0;
+		}, List.of(statement(BareSql.itemLookup(work.itemTerms().get(0))),
 				Statement.of(BareSql.ITEM_SCAN, work.scans().get(0))));
 	}
 
@@ -83,20 +81,27 @@ final class HotPaths {
 
 	/** A page of 50 for a search; half the requests start after a record's name, as the next page does. */
 	HotPath customerList(String status) {
-		String condition = "active".equals(status) ? "status = 'ACTIVE'" : "status <> 'DELETED'";
-		String first = BareSql.CUSTOMER_PAGE.replace("{status}", condition).replace("{after}", "");
-		String next = BareSql.CUSTOMER_PAGE.replace("{status}", condition).replace("{after}", BareSql.AFTER);
 		Workload.Named start = work.listStarts().get(0);
 		return new HotPath("customer list q, status=" + status, (w, r) -> {
 			String q = Workload.any(work.customerTerms(), r);
 			String cursor = r.nextBoolean() ? "" : "&cursor=" + cursorAt(Workload.any(work.listStarts(), r));
 			return get("/api/customers?status=" + status + "&limit=50&q=" + encode(q) + cursor);
 		}, (w, r) -> {
-			String q = Sql.containing(Workload.any(work.customerTerms(), r));
+			String q = Workload.any(work.customerTerms(), r);
 			Workload.Named after = Workload.any(work.listStarts(), r);
-			return (r.nextBoolean() ? rows(w, first, q, 51) : rows(w, next, q, after.name(), after.id(), 51)) >= 0;
-		}, List.of(Statement.of(first, Sql.containing(work.customerTerms().get(0)), 51),
-				Statement.of(next, Sql.containing(work.customerTerms().get(0)), start.name(), start.id(), 51)));
+			return rows(w, BareSql.customerPage(status, q, r.nextBoolean() ? null
+					: new Cursor(after.name(), after.id()))) >= 0;
+		}, List.of(statement(BareSql.customerPage(status, work.customerTerms().get(0), null)),
+				statement(BareSql.customerPage(status, work.customerTerms().get(0),
+						new Cursor(start.name(), start.id())))));
+	}
+
+	private static Statement statement(RecordQueries.Query query) {
+		return new Statement(query.sql(), query.params());
+	}
+
+	private int rows(int worker, RecordQueries.Query query) throws SQLException {
+		return rows(worker, query.sql(), query.params().toArray());
 	}
 
 	/** Four previews in ten are of items, the others of customers, one in five of them the longest history. */

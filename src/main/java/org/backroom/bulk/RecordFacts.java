@@ -46,6 +46,7 @@ record RecordFacts(long id, boolean found, @Nullable LifecycleStatus status, boo
 				case INACTIVE -> skip("already-inactive", "Already inactive.");
 				case DELETED -> skip("in-trash", "In the trash.");
 				case ACTIVE -> skip("already-active", "Active again: someone reactivated or restored it.");
+				case MERGED -> skip("merged", "Merged into another customer.");
 			};
 		}
 		if (expected != null && (changedAt == null || !expected.toInstant().equals(changedAt.toInstant()))) {

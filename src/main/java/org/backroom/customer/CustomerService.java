@@ -95,6 +95,9 @@ public class CustomerService {
 		long customerId = id != null ? id : customers.walkInId();
 		SaleCustomer customer = customers.lock(customerId, onCredit)
 			.orElseThrow(() -> ValidationFailed.of("customerId", "there is no customer with id " + customerId));
+		if (customer.status() == LifecycleStatus.MERGED) {
+			throw CustomerMerging.merged(customers, customer);
+		}
 		if (customer.status() != LifecycleStatus.ACTIVE) {
 			throw new RecordInactive("customer", customer.id(), customer.name() + " (" + customer.code() + ")",
 					customer.status());

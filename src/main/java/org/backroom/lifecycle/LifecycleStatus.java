@@ -10,13 +10,15 @@ public enum LifecycleStatus {
 	/** Kept with all its history, but offered nowhere and refused on new work. */
 	INACTIVE,
 	/** In the trash: restorable until purged. */
-	DELETED;
+	DELETED,
+	/** Folded into a survivor it points to: shown like an inactive record, offered nowhere; unmerge brings it back. */
+	MERGED;
 
 	/** The list filter ({@code status=active|inactive|all|deleted}) as an SQL condition on the status column. */
 	public static String condition(String filter) {
 		return switch (filter) {
 			case "active" -> "status = 'ACTIVE'";
-			case "inactive" -> "status = 'INACTIVE'";
+			case "inactive" -> "status IN ('INACTIVE', 'MERGED')";
 			case "all" -> "status <> 'DELETED'";
 			case "deleted" -> "status = 'DELETED'";
 			default -> throw ValidationFailed.of("status",

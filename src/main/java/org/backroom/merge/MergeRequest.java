@@ -24,7 +24,7 @@ record MergeRequest(@Nullable List<Long> duplicateIds, @Nullable Map<String, Obj
 	/** The request checked, or a validation problem naming every field that is wrong. */
 	Checked check(long survivorId) {
 		List<FieldError> errors = new ArrayList<>();
-		Set<Long> ids = duplicateIds == null ? Set.of() : new LinkedHashSet<>(duplicateIds);
+		Set<Long> ids = duplicateIds == null || duplicateIds.contains(null) ? Set.of() : new LinkedHashSet<>(duplicateIds);
 		if (ids.isEmpty() || ids.size() > MAX_DUPLICATES || ids.contains(survivorId)
 				|| ids.size() != duplicateIds.size()) {
 			errors.add(new FieldError("duplicateIds", "must name 1 to " + MAX_DUPLICATES

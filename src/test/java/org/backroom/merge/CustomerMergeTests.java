@@ -93,6 +93,10 @@ class CustomerMergeTests extends ApiTest {
 		assertThat(ids(api.get("/api/customers/lookup?q=" + Api.encode("Anne Lee")).json())).doesNotContain(duplicate);
 		assertThat(ids(api.get("/api/customers?status=active&limit=100").json().path("items"))).doesNotContain(duplicate);
 		assertThat(ids(api.get("/api/customers?status=inactive&limit=100").json().path("items"))).contains(duplicate);
+		Api.Response read = api.get("/api/customers/" + duplicate);
+		Api.Response edit = api.put("/api/customers/" + duplicate, Map.of("name", "Edited after the merge"),
+				"If-Match", read.header("ETag"));
+		assertThat(edit.status()).as("an edit would be lost by unmerge").isEqualTo(409);
 	}
 
 	@Test

@@ -17,6 +17,22 @@ record MergePreview(long survivorId, List<Side> records, Moves moves, List<Confl
 	record Side(long id, String code, String name, @Nullable String email, @Nullable String phone,
 			@Nullable String address, @Nullable String taxNumber, @Nullable String notes, boolean creditAllowed,
 			String creditLimit, String balance, String status, long orders, boolean survivor) {
+
+		/** A field's value by its API name, for the side-by-side table. */
+		public @Nullable Object value(String field) {
+			return switch (field) {
+				case "name" -> name;
+				case "email" -> email;
+				case "phone" -> phone;
+				case "address" -> address;
+				case "taxNumber" -> taxNumber;
+				case "notes" -> notes;
+				case "creditAllowed" -> creditAllowed ? "yes" : "no";
+				case "creditLimit" -> creditLimit;
+				default -> null;
+			};
+		}
+
 	}
 
 	/** What the survivor gains: orders shown through the link (none is rewritten) and the balance transferred. */

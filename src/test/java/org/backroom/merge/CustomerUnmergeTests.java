@@ -18,7 +18,6 @@ import org.backroom.support.Api;
 import org.backroom.support.ApiTest;
 import org.backroom.support.BackroomTest;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -37,6 +37,8 @@ class ApprovalPages {
 		model.addAttribute("status", status);
 		model.addAttribute("page", approvals.list(status, cursor, 50));
 		model.addAttribute("kinds", kinds);
+		// Requests of a feature's own action (a merge, a bulk job) name no record kind with a page of its own.
+		model.addAttribute("kindNames", kinds.all().stream().map(org.backroom.lifecycle.RecordKind::name).toList());
 		return "approval/inbox";
 	}
 

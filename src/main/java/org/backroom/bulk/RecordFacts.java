@@ -47,6 +47,7 @@ record RecordFacts(long id, boolean found, @Nullable LifecycleStatus status, boo
 				case DELETED -> skip("in-trash", "In the trash.");
 				case ERASED -> skip("erased", "Erased: its personal data is gone.");
 				case ACTIVE -> skip("already-active", "Active again: someone reactivated or restored it.");
+				case MERGED -> skip("merged", "Merged into another customer.");
 			};
 		}
 		if (expected != null && (changedAt == null || !expected.toInstant().equals(changedAt.toInstant()))) {

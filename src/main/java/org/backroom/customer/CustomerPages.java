@@ -1,5 +1,6 @@
 package org.backroom.customer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +40,7 @@ class CustomerPages {
 		model.addAttribute("status", status);
 		model.addAttribute("page", service.list(status, q, cursor, 25));
 		model.addAttribute("canCreate", permissions.has("customer.create"));
+		model.addAttribute("canMerge", permissions.has("customer.merge"));
 		return Htmx.isPartial(request) ? "customer/list :: results" : "customer/list";
 	}
 
@@ -46,9 +48,14 @@ class CustomerPages {
 	String record(@PathVariable long id, Model model) {
 		Customer customer = service.get(id);
 		model.addAttribute("customer", customer);
-		model.addAttribute("edit", permissions.has("customer.edit") && customer.status()
-				!= LifecycleStatus.DELETED ? "/customers/" + id + "/edit" : null);
-		model.addAttribute("offers", actions.offered("customers", id));
+		model.addAttribute("edit", permissions.has("customer.edit") && customer.status() != LifecycleStatus.DELETED
+				&& customer.status() != LifecycleStatus.MERGED ? "/customers/" + id + "/edit" : null);
+		List<RecordActions.Offer> offers = new ArrayList<>(actions.offered("customers", id));
+		if (customer.status() == LifecycleStatus.MERGED && permissions.has("customer.merge")) {
+			offers.add(new RecordActions.Offer("unmerge", "Unmerge", "/customers/" + id + "/unmerge"));
+		}
+		model.addAttribute("offers", offers);
+		model.addAttribute("survivor", customer.mergedInto() == null ? null : service.get(customer.mergedInto()));
 		return "customer/record";
 	}
 

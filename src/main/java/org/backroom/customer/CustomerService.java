@@ -99,6 +99,9 @@ public class CustomerService {
 		if (customer.status() == LifecycleStatus.ERASED) {
 			throw new RecordErased("customer", customer.id(), customer.name());
 		}
+		if (customer.status() == LifecycleStatus.MERGED) {
+			throw CustomerMerging.merged(customers, customer);
+		}
 		if (customer.status() != LifecycleStatus.ACTIVE) {
 			throw new RecordInactive("customer", customer.id(), customer.name() + " (" + customer.code() + ")",
 					customer.status());

@@ -15,13 +15,15 @@ public enum LifecycleStatus {
 	 * Terminal: the person's personal data is gone, their figures stay in every order and report. Shown like an
 	 * inactive record, offered nowhere, refused on new work; no transition leaves it.
 	 */
-	ERASED;
+	ERASED,
+	/** Folded into a survivor it points to: shown like an inactive record, offered nowhere; unmerge brings it back. */
+	MERGED;
 
 	/** The list filter ({@code status=active|inactive|all|deleted}) as an SQL condition on the status column. */
 	public static String condition(String filter) {
 		return switch (filter) {
 			case "active" -> "status = 'ACTIVE'";
-			case "inactive" -> "status = 'INACTIVE'";
+			case "inactive" -> "status IN ('INACTIVE', 'MERGED')";
 			case "all" -> "status <> 'DELETED'";
 			case "deleted" -> "status = 'DELETED'";
 			case "erased" -> "status = 'ERASED'";

@@ -61,6 +61,11 @@ public class RecordEdits {
 		if (current.status() == LifecycleStatus.DELETED) {
 			throw new RecordInTrash(kind.name(), id, current.label());
 		}
+		if (current.status() == LifecycleStatus.MERGED) {
+			// Unmerge puts the row back as it was before the merge: an edit made in between would be lost.
+			throw new LifecycleRefusals.InvalidTransition(kind, current.label(),
+					"a merged record is not edited; edit the record it was merged into, or unmerge it first");
+		}
 		if (!Preconditions.matches(expectedVersion, current.version())) {
 			throw VersionConflict.of(kind.title() + " " + current.label(), expectedVersion, current.version());
 		}

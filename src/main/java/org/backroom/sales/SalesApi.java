@@ -42,13 +42,15 @@ class SalesApi {
 	}
 
 	@Operation(summary = "Sales orders, newest first; customerId gives one customer's, whatever its status;"
-			+ " processedBy those one staff user processed")
+			+ " processedBy those one staff user processed; includeMerged (default true) adds the orders of customers"
+			+ " merged into customerId")
 	@GetMapping
 	Page<SalesOrder> list(@RequestParam(required = false) @Nullable Long customerId,
+			@RequestParam(defaultValue = "true") boolean includeMerged,
 			@RequestParam(required = false) @Nullable Long processedBy,
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return service.list(customerId, processedBy, cursor, Page.limit(limit));
+		return service.list(customerId, includeMerged, processedBy, cursor, Page.limit(limit));
 	}
 
 }

@@ -58,15 +58,17 @@ class SalesOrders {
 	}
 
 	/**
-	 * Newest first, optionally one customer's or those one staff user processed (sales_orders_by_staff);
+	 * Newest first, optionally some customers' (one, and those merged into it) or those one staff user processed
+	 * (sales_orders_by_staff);
 	 * keyset-paged on (created_at, id).
 	 */
-	List<SalesOrder> list(@Nullable Long customerId, @Nullable Long processedBy, @Nullable Cursor after, int rows) {
+	List<SalesOrder> list(@Nullable List<Long> customerIds, @Nullable Long processedBy, @Nullable Cursor after,
+			int rows) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM sales_orders WHERE true");
 		List<Object> params = new ArrayList<>();
-		if (customerId != null) {
-			sql.append(" AND customer_id = ?");
-			params.add(customerId);
+		if (customerIds != null) {
+			sql.append(" AND customer_id = ANY(?::bigint[])");
+			params.add(customerIds.toArray(new Long[0]));
 		}
 		if (processedBy != null) {
 			sql.append(" AND processed_by = ?");

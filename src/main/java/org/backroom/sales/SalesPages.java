@@ -49,7 +49,7 @@ class SalesPages {
 			@RequestParam(required = false) @Nullable String cursor, HttpServletRequest request, Model model) {
 		model.addAttribute("customerId", customerId);
 		model.addAttribute("processedBy", processedBy);
-		model.addAttribute("page", service.list(customerId, processedBy, cursor, 25));
+		model.addAttribute("page", service.list(customerId, true, processedBy, cursor, 25));
 		return Htmx.isPartial(request) ? "sales/list :: orders" : "sales/list";
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.backroom.audit.AuditTrail;
+import org.backroom.customer.CustomerMerging;
 import org.backroom.customer.CustomerService;
 import org.backroom.customer.SaleCustomer;
 import org.backroom.item.ItemService;
@@ -37,8 +38,11 @@ class SalesService {
 
 	private final StoreMetrics metrics;
 
+	private final CustomerMerging merging;
+
 	SalesService(SalesOrders orders, CustomerService customers, ItemService items, AuditTrail audit,
-			StoreMetrics metrics) {
+			StoreMetrics metrics, CustomerMerging merging) {
+		this.merging = merging;
 		this.orders = orders;
 		this.customers = customers;
 		this.items = items;
@@ -78,8 +82,12 @@ class SalesService {
 
 	@PreAuthorize("@permissions.require('sales.view')")
 	@Transactional(readOnly = true)
-	Page<SalesOrder> list(@Nullable Long customerId, @Nullable Long processedBy, @Nullable String cursor, int limit) {
-		List<SalesOrder> rows = orders.list(customerId, processedBy, Cursor.decode(cursor), limit + 1);
+	Page<SalesOrder> list(@Nullable Long customerId, boolean includeMerged, @Nullable Long processedBy,
+			@Nullable String cursor, int limit) {
+		// The orders of customers merged into this one keep their own customerId: they are found through the link.
+		List<Long> customerIds = customerId == null ? null
+				: includeMerged ? merging.withMerged(customerId) : List.of(customerId);
+		List<SalesOrder> rows = orders.list(customerIds, processedBy, Cursor.decode(cursor), limit + 1);
 		return Page.of(rows, limit, order -> new Cursor(order.createdAt().toString(), order.id()));
 	}
 

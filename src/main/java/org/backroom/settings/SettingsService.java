@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SettingsService implements LifecyclePolicy {
 
 	/** Actions beyond the record kinds' lifecycle that can be made to wait for a second pair of eyes. */
-	private static final List<String> OTHER_APPROVABLE = List.of("bulk.deactivate", "customer.erase", "staff.erase");
+	private static final List<String> OTHER_APPROVABLE = List.of("bulk.deactivate", "customer.erase", "staff.erase",
+			"customer.merge");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

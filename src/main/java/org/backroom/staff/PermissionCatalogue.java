@@ -23,7 +23,8 @@ class PermissionCatalogue {
 	static final List<String> OTHERS = List.of("sales.view", "sales.create", "purchasing.view", "purchasing.create",
 			"purchasing.order", "purchasing.receive", "purchasing.cancel", "approval.decide", "audit.view",
 			"report.view", "bulk.run", "staff.manage", "role.manage", "settings.manage", "backup.manage",
-			"metrics.view", "privacy.erase", "privacy.export");
+			"metrics.view", "privacy.erase", "privacy.export",
+			"customer.merge");
 
 	private final RecordKinds kinds;
 

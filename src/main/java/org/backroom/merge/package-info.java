@@ -1,0 +1,12 @@
+/**
+ * Merging duplicate records without rewriting history: finding likely duplicates, a preview, the merge itself (the
+ * duplicate becomes MERGED and points to its survivor; no order is touched), and its exact undo.
+ */
+@ApplicationModule(allowedDependencies = { "approval", "audit", "customer", "lifecycle", "permission", "platform",
+		"settings", "staff", "web" })
+@NullMarked
+package org.backroom.merge;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,152 @@
+package org.backroom.merge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.backroom.support.StoreRecords.because;
+import static org.backroom.support.StoreRecords.customer;
+import static org.backroom.support.StoreRecords.item;
+import static org.backroom.support.StoreRecords.line;
+import static org.backroom.support.StoreRecords.read;
+import static org.backroom.support.StoreRecords.sold;
+import static org.backroom.support.StoreRecords.uniqueName;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.backroom.support.Api;
+import org.backroom.support.ApiTest;
+import org.backroom.support.BackroomTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 13, points 3 and 4: reports over past periods keep their totals, a big merge is fast and rewrites no
+ * order, and unmerge puts every table back as it was, unless something since depends on the merge.
+ */
+@BackroomTest
+class CustomerUnmergeTests extends ApiTest {
+
+	/** Tables whose rows are not the store's data: the audit trail, and bookkeeping of sign-ins and requests. */
+	private static final List<String> NOT_COMPARED = List.of("audit_log", "api_tokens", "idempotency_keys",
+			"spring_session", "spring_session_attributes", "sign_in_failures", "flyway_schema_history");
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private long credit(String name, String limit, String phone) {
+		return customer(api, Map.of("name", uniqueName(name), "creditAllowed", true, "creditLimit", limit,
+				"phone", phone)).path("id").asLong();
+	}
+
+	private Api.Response merge(long survivor, long duplicate) {
+		return api.post("/api/customers/" + survivor + "/merge", Map.of("duplicateIds", List.of(duplicate),
+				"fields", Map.of("phone", "fromDuplicate", "name", "fromDuplicate"), "reason", "one person"));
+	}
+
+	@Test
+	void mergeThenUnmergeLeavesEveryTableAsItWasExceptTheAuditTrailWhichHasBoth() {
+		long itemId = item(api, "Unmerge jam", "4.00").path("id").asLong();
+		long survivor = credit("Ed Hall", "100", "0161 555 0100");
+		long duplicate = credit("Edward Hall", "50", "0161 555 0199");
+		sold(api, duplicate, "CREDIT", line(itemId, 5));
+		sold(api, survivor, "CREDIT", line(itemId, 1));
+		Map<String, List<String>> before = dump();
+		long auditBefore = auditEntries();
+
+		assertThat(merge(survivor, duplicate).status()).isEqualTo(200);
+		assertThat(read(api, "/api/customers/" + survivor).path("balance").asString()).isEqualTo("24.00");
+		assertThat(dump()).isNotEqualTo(before);
+		Api.Response unmerged = api.post("/api/customers/" + duplicate + "/unmerge", because("two people after all"));
+
+		assertThat(unmerged.status()).as(unmerged.toString()).isEqualTo(200);
+		assertThat(unmerged.json().path("status").asString()).isEqualTo("ACTIVE");
+		assertThat(unmerged.json().path("balance").asString()).isEqualTo("20.00");
+		assertThat(dump()).isEqualTo(before);
+		List<String> actions = jdbc.sql("SELECT action FROM audit_log WHERE id > (SELECT coalesce(max(id), 0) - ? FROM audit_log) ORDER BY id")
+			.param(auditEntries() - auditBefore)
+			.query(String.class)
+			.list();
+		assertThat(actions).contains("customer.merge", "customer.balance-transfer", "customer.unmerge",
+				"customer.unmerge-survivor");
+	}
+
+	@Test
+	void refusesToUnmergeWhenACreditSaleOnTheSurvivorUsedTheCombinedBalance() {
+		long itemId = item(api, "Unmerge honey", "10.00").path("id").asLong();
+		long survivor = credit("Flo Kay", "100", "0161 555 0200");
+		long duplicate = credit("Flo Kaye", "100", "0161 555 0201");
+		sold(api, duplicate, "CREDIT", line(itemId, 2));
+		assertThat(merge(survivor, duplicate).status()).isEqualTo(200);
+		sold(api, survivor, "CREDIT", line(itemId, 1));
+
+		Api.Response refused = api.post("/api/customers/" + duplicate + "/unmerge", because("wrong"));
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.problemType()).isEqualTo("unmerge-blocked");
+		assertThat(refused.json().path("dependsOn").path(0).asString()).contains("1 credit sale(s)");
+		assertThat(read(api, "/api/customers/" + duplicate).path("status").asString()).isEqualTo("MERGED");
+	}
+
+	@Test
+	void reportsOverAPastPeriodGiveTheSameGrandTotalBeforeAndAfterAMerge() {
+		long itemId = item(api, "Report biscuits", "3.50").path("id").asLong();
+		long survivor = credit("Gil Moss", "100", "0161 555 0300");
+		long duplicate = credit("Gill Moss", "100", "0161 555 0301");
+		sold(api, duplicate, "CASH", line(itemId, 4));
+		sold(api, survivor, "CREDIT", line(itemId, 2));
+		String period = "/api/reports/sales-by-customer?from=2000-01-01&to=2100-01-01";
+		String total = read(api, period).path("total").asString();
+
+		assertThat(merge(survivor, duplicate).status()).isEqualTo(200);
+
+		assertThat(read(api, period).path("total").asString()).isEqualTo(total);
+	}
+
+	@Test
+	void mergesACustomerWithTenThousandOrdersInUnderASecondAndRewritesNoOrder() {
+		long survivor = credit("Hal Nye", "0", "0161 555 0400");
+		long duplicate = credit("Hal Nie", "0", "0161 555 0401");
+		jdbc.sql("""
+				INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by, created_at)
+				SELECT ?, 'Hal Nie', 'CASH', 1.00, 'admin', now() - make_interval(mins => g)
+				FROM generate_series(1, 10000) g""").param(duplicate).update();
+		String rows = "SELECT string_agg(id || ':' || xmin::text, ',' ORDER BY id) FROM sales_orders WHERE customer_id = ?";
+		String before = jdbc.sql(rows).param(duplicate).query(String.class).single();
+
+		long started = System.nanoTime();
+		Api.Response merged = merge(survivor, duplicate);
+		long millis = (System.nanoTime() - started) / 1_000_000;
+
+		assertThat(merged.status()).isEqualTo(200);
+		assertThat(millis).as("merge of 10,000 orders took %d ms", millis).isLessThan(1000);
+		assertThat(jdbc.sql(rows).param(duplicate).query(String.class).single()).isEqualTo(before);
+		assertThat(read(api, "/api/customers/" + survivor + "/merge/preview?duplicateIds=" + duplicate)
+			.path("refused").path(0).path("code").asString()).isEqualTo("merged");
+	}
+
+	private long auditEntries() {
+		return jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single();
+	}
+
+	/** Every row of every table but those not compared, as text, in a stable order: generic over the schema. */
+	private Map<String, List<String>> dump() {
+		List<String> tables = jdbc.sql("""
+				SELECT table_name FROM information_schema.tables
+				WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""")
+			.query(String.class)
+			.list();
+		Map<String, List<String>> dump = new LinkedHashMap<>();
+		for (String table : tables) {
+			if (!NOT_COMPARED.contains(table)) {
+				dump.put(table, new ArrayList<>(jdbc.sql("SELECT t::text FROM " + table + " t ORDER BY t::text")
+					.query(String.class)
+					.list()));
+			}
+		}
+		return dump;
+	}
+
+}

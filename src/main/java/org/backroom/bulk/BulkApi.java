@@ -25,7 +25,8 @@ class BulkApi {
 		this.jobs = jobs;
 	}
 
-	@Operation(summary = "What a bulk deactivation or deletion would do now: the records to process, and those "
+	@Operation(operationId = "previewBulkJob",
+			summary = "What a bulk deactivation or deletion would do now: the records to process, and those "
 			+ "skipped with why (system-record, open-balance, already-inactive, in-trash, referenced, not-found, "
 			+ "active-since)")
 	@PostMapping("/api/bulk-jobs/preview")
@@ -33,20 +34,22 @@ class BulkApi {
 		return jobs.preview(request);
 	}
 
-	@Operation(summary = "Start a bulk job (202): it runs in the background, or waits for approval when the "
+	@Operation(operationId = "startBulkJob",
+			summary = "Start a bulk job (202): it runs in the background, or waits for approval when the "
 			+ "bulk.deactivate setting says so; follow it at the Location")
 	@PostMapping("/api/bulk-jobs")
 	ResponseEntity<BulkJob> start(@RequestBody BulkRequest request) {
 		return accepted(jobs.start(request));
 	}
 
-	@Operation(summary = "A bulk job and its progress: done, skipped and failed of total")
+	@Operation(operationId = "getBulkJob", summary = "A bulk job and its progress: done, skipped and failed of total")
 	@GetMapping("/api/bulk-jobs/{id}")
 	BulkJob get(@PathVariable long id) {
 		return jobs.get(id);
 	}
 
-	@Operation(summary = "Undo a finished job (202): a new job that reactivates (or restores) each record the job "
+	@Operation(operationId = "undoBulkJob",
+			summary = "Undo a finished job (202): a new job that reactivates (or restores) each record the job "
 			+ "changed, unless someone changed it since")
 	@PostMapping("/api/bulk-jobs/{id}/undo")
 	ResponseEntity<BulkJob> undo(@PathVariable long id, @RequestBody(required = false) @Nullable Reason body) {

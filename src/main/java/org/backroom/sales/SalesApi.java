@@ -29,19 +29,21 @@ class SalesApi {
 		this.service = service;
 	}
 
-	@Operation(summary = "Record a sale: customer (walk-in when none), payment, lines")
+	@Operation(operationId = "createSale", summary = "Record a sale: customer (walk-in when none), payment, lines")
 	@PostMapping
 	ResponseEntity<SalesOrder> sell(@Valid @RequestBody NewSale sale) {
 		SalesOrder order = service.sell(sale);
 		return ResponseEntity.created(URI.create("/api/sales-orders/" + order.id())).body(order);
 	}
 
+	@Operation(operationId = "getSale", summary = "One sales order with its lines")
 	@GetMapping("/{id}")
 	SalesOrder get(@PathVariable long id) {
 		return service.get(id);
 	}
 
-	@Operation(summary = "Sales orders, newest first; customerId gives one customer's, whatever its status;"
+	@Operation(operationId = "listSales",
+			summary = "Sales orders, newest first; customerId gives one customer's, whatever its status;"
 			+ " processedBy those one staff user processed")
 	@GetMapping
 	Page<SalesOrder> list(@RequestParam(required = false) @Nullable Long customerId,

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.backroom.web.Refusal;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +47,7 @@ class BackupApi {
 
 	@Operation(operationId = "takeBackup",
 			summary = "Take a consistent backup of the whole store now; answers its name, size and time")
+	@ApiResponse(responseCode = "201", description = "Taken; Location names it")
 	@PostMapping("/api/backups")
 	ResponseEntity<BackupView> take() {
 		BackupFile file = backups.takeNow();

@@ -3,6 +3,7 @@ package org.backroom.bulk;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.backroom.lifecycle.Reason;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,7 @@ class BulkApi {
 	@Operation(operationId = "startBulkJob",
 			summary = "Start a bulk job (202): it runs in the background, or waits for approval when the "
 			+ "bulk.deactivate setting says so; follow it at the Location")
+	@ApiResponse(responseCode = "202", description = "Started, or waiting for approval; Location names the job")
 	@PostMapping("/api/bulk-jobs")
 	ResponseEntity<BulkJob> start(@RequestBody BulkRequest request) {
 		return accepted(jobs.start(request));
@@ -51,6 +53,7 @@ class BulkApi {
 	@Operation(operationId = "undoBulkJob",
 			summary = "Undo a finished job (202): a new job that reactivates (or restores) each record the job "
 			+ "changed, unless someone changed it since")
+	@ApiResponse(responseCode = "202", description = "The undo job started; Location names it")
 	@PostMapping("/api/bulk-jobs/{id}/undo")
 	ResponseEntity<BulkJob> undo(@PathVariable long id, @RequestBody(required = false) @Nullable Reason body) {
 		return accepted(jobs.undo(id, Reason.require(body == null ? null : body.reason())));

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.backroom.web.Page;
@@ -57,6 +58,7 @@ class ItemApi {
 	}
 
 	@Operation(operationId = "createItem", summary = "Create a item")
+	@ApiResponse(responseCode = "201", description = "Created; Location names it")
 	@PostMapping
 	ResponseEntity<Item> create(@Valid @RequestBody ItemForm form) {
 		Item item = service.create(form);

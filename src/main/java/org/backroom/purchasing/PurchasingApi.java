@@ -3,6 +3,7 @@ package org.backroom.purchasing;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.backroom.lifecycle.Reason;
@@ -33,6 +34,7 @@ class PurchasingApi {
 
 	@Operation(operationId = "createPurchaseOrder",
 			summary = "Draft a purchase order: an active supplier, lines of active items")
+	@ApiResponse(responseCode = "201", description = "Drafted; Location names it")
 	@PostMapping
 	ResponseEntity<PurchaseOrder> create(@Valid @RequestBody NewPurchaseOrder order) {
 		PurchaseOrder created = service.create(order);

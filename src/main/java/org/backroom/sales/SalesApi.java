@@ -3,6 +3,7 @@ package org.backroom.sales;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.backroom.web.Page;
@@ -30,6 +31,7 @@ class SalesApi {
 	}
 
 	@Operation(operationId = "createSale", summary = "Record a sale: customer (walk-in when none), payment, lines")
+	@ApiResponse(responseCode = "201", description = "Recorded; Location names it")
 	@PostMapping
 	ResponseEntity<SalesOrder> sell(@Valid @RequestBody NewSale sale) {
 		SalesOrder order = service.sell(sale);

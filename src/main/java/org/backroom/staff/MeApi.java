@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 
@@ -33,6 +34,7 @@ class MeApi {
 	}
 
 	@Operation(operationId = "changeMyPassword", summary = "Change your own password: {currentPassword, newPassword}")
+	@ApiResponse(responseCode = "204", description = "Changed")
 	@PostMapping("/api/me/password")
 	ResponseEntity<Void> changePassword(@Valid @RequestBody Passwords.Change change) {
 		passwords.changeOwn(signedIn(), change);
@@ -41,6 +43,7 @@ class MeApi {
 
 	@Operation(operationId = "resetStaffPassword",
 			summary = "Set another staff user's password (a forgotten one): {newPassword}; needs staff.manage")
+	@ApiResponse(responseCode = "204", description = "Set")
 	@PostMapping("/api/staff/{id}/password")
 	ResponseEntity<Void> resetPassword(@PathVariable long id, @Valid @RequestBody Passwords.Change change) {
 		passwords.reset(id, change, signedIn());
@@ -65,6 +68,7 @@ class MeApi {
 
 	@Operation(operationId = "createMyToken",
 			summary = "Create a personal API token; its secret is in this answer only")
+	@ApiResponse(responseCode = "201", description = "Created; the secret is shown only in this answer")
 	@PostMapping("/api/me/tokens")
 	ResponseEntity<Tokens.NewToken> createToken(@Valid @RequestBody Tokens.NewTokenCommand command) {
 		Tokens.NewToken token = tokens.create(signedIn().id(), String.valueOf(command.name()));
@@ -73,6 +77,7 @@ class MeApi {
 
 	@Operation(operationId = "revokeMyToken",
 			summary = "Revoke one of your API tokens (revoking a revoked one is a no-op)")
+	@ApiResponse(responseCode = "204", description = "Revoked")
 	@DeleteMapping("/api/me/tokens/{id}")
 	ResponseEntity<Void> revokeToken(@PathVariable long id) {
 		tokens.revoke(signedIn().id(), id);

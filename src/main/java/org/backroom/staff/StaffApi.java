@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -55,6 +56,7 @@ class StaffApi {
 
 	@Operation(operationId = "createStaff",
 			summary = "Create a staff user: username, displayName, email, password (10+ characters), roles")
+	@ApiResponse(responseCode = "201", description = "Created; Location names it")
 	@PostMapping("/api/staff")
 	ResponseEntity<Staff> create(@Valid @RequestBody StaffForm form) {
 		Staff member = staff.create(form);
@@ -93,6 +95,7 @@ class StaffApi {
 	}
 
 	@Operation(operationId = "createRole", summary = "Create a custom role with a name and permissions")
+	@ApiResponse(responseCode = "201", description = "Created; Location names it")
 	@PostMapping("/api/roles")
 	ResponseEntity<Role> createRole(@Valid @RequestBody RoleForm form) {
 		Role role = roles.create(form);
@@ -105,6 +108,7 @@ class StaffApi {
 	}
 
 	@Operation(operationId = "cloneRole", summary = "Clone a role (built-in or custom) under a new name")
+	@ApiResponse(responseCode = "201", description = "Created; Location names it")
 	@PostMapping("/api/roles/{id}/clone")
 	ResponseEntity<Role> cloneRole(@PathVariable long id, @Valid @RequestBody CloneCommand command) {
 		Role role = roles.copy(id, String.valueOf(command.name()));
@@ -121,6 +125,7 @@ class StaffApi {
 	}
 
 	@Operation(operationId = "deleteRole", summary = "Delete a custom role that nobody holds")
+	@ApiResponse(responseCode = "204", description = "Deleted")
 	@DeleteMapping("/api/roles/{id}")
 	ResponseEntity<Void> deleteRole(@PathVariable long id) {
 		roles.delete(id);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.backroom.web.Page;
@@ -56,6 +57,7 @@ class SupplierApi {
 	}
 
 	@Operation(operationId = "createSupplier", summary = "Create a supplier")
+	@ApiResponse(responseCode = "201", description = "Created; Location names it")
 	@PostMapping
 	ResponseEntity<Supplier> create(@Valid @RequestBody SupplierForm form) {
 		Supplier supplier = service.create(form);

@@ -40,7 +40,8 @@ class AuditApi {
 		this.key = key;
 	}
 
-	@Operation(summary = "Audit entries, newest first: filter by actor, action, recordKind + recordId, and a time "
+	@Operation(operationId = "listAuditEntries",
+			summary = "Audit entries, newest first: filter by actor, action, recordKind + recordId, and a time "
 			+ "range (from inclusive, to exclusive; ISO-8601 instants or dates at midnight UTC)")
 	@PreAuthorize("@permissions.require('audit.view')")
 	@GetMapping("/api/audit")
@@ -54,7 +55,8 @@ class AuditApi {
 		return audit.find(filter, cursor, Page.limit(limit));
 	}
 
-	@Operation(summary = "One record's audit entries, oldest first; still there after the record is purged")
+	@Operation(operationId = "recordHistory",
+			summary = "One record's audit entries, oldest first; still there after the record is purged")
 	@PreAuthorize("@permissions.require('audit.view')")
 	@GetMapping("/api/{kind}/{id}/history")
 	Page<AuditEntry> history(@PathVariable String kind, @PathVariable long id,
@@ -67,7 +69,8 @@ class AuditApi {
 		return audit.history(recordKind, id, cursor, Page.limit(limit));
 	}
 
-	@Operation(summary = "Audit entries as CSV (UTF-8, RFC 4180), oldest first, with the same filters as the search")
+	@Operation(operationId = "exportAuditEntries",
+			summary = "Audit entries as CSV (UTF-8, RFC 4180), oldest first, with the same filters as the search")
 	@PreAuthorize("@permissions.require('audit.view')")
 	@GetMapping("/api/audit/export")
 	void export(@RequestParam(required = false) @Nullable String actor,
@@ -83,7 +86,8 @@ class AuditApi {
 		audit.export(filter, response.getWriter());
 	}
 
-	@Operation(summary = "Recompute the hash chain: intact with N entries, or the first entry where it breaks; with "
+	@Operation(operationId = "verifyAuditChain",
+			summary = "Recompute the hash chain: intact with N entries, or the first entry where it breaks; with "
 			+ "since (a checkpoint's JSON) or its four fields, also whether the chain still extends that checkpoint")
 	@PreAuthorize("@permissions.require('audit.view')")
 	@GetMapping("/api/audit/verify")

@@ -1,5 +1,6 @@
 package org.backroom.audit;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,5 +11,8 @@ public interface AuditedKinds {
 
 	/** The kind that entries name ({@code customer}) for a collection path ({@code customers}), if this owns it. */
 	Optional<String> kindAt(String path);
+
+	/** Every collection path this owns ({@code customers}, …), as the API description lists them. */
+	List<String> paths();
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.backroom.web.Refusal;
 import org.jspecify.annotations.Nullable;
@@ -44,20 +45,23 @@ class BackupApi {
 	record BackupList(List<BackupView> items, @Nullable String nextCursor) {
 	}
 
-	@Operation(summary = "Take a consistent backup of the whole store now; answers its name, size and time")
+	@Operation(operationId = "takeBackup",
+			summary = "Take a consistent backup of the whole store now; answers its name, size and time")
+	@ApiResponse(responseCode = "201", description = "Taken; Location names it")
 	@PostMapping("/api/backups")
 	ResponseEntity<BackupView> take() {
 		BackupFile file = backups.takeNow();
 		return ResponseEntity.created(URI.create("/api/backups/" + file.name())).body(BackupView.of(file));
 	}
 
-	@Operation(summary = "The backups in the backup directory, newest first")
+	@Operation(operationId = "listBackups", summary = "The backups in the backup directory, newest first")
 	@GetMapping("/api/backups")
 	BackupList list() {
 		return new BackupList(backups.list().stream().map(BackupView::of).toList(), null);
 	}
 
-	@Operation(summary = "Download one backup (a ZIP: manifest.json and one COPY text entry per table)")
+	@Operation(operationId = "downloadBackup",
+			summary = "Download one backup (a ZIP: manifest.json and one COPY text entry per table)")
 	@GetMapping("/api/backups/{name}")
 	ResponseEntity<Resource> download(@PathVariable String name) {
 		BackupFile file = backups.download(name).orElseThrow(() -> new NoSuchBackup(name));

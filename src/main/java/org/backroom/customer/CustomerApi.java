@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.backroom.web.Page;
@@ -34,7 +35,8 @@ class CustomerApi {
 		this.service = service;
 	}
 
-	@Operation(summary = "Find customers: q matches name, code, email, phone; status active (default), inactive, all, deleted")
+	@Operation(operationId = "listCustomers",
+			summary = "Find customers: q matches name, code, email, phone; status active (default), inactive, all, deleted")
 	@GetMapping
 	Page<Customer> list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "active") String status, @RequestParam(required = false) @Nullable Integer limit,
@@ -42,24 +44,27 @@ class CustomerApi {
 		return service.list(status, q, cursor, Page.limit(limit));
 	}
 
-	@Operation(summary = "What pickers offer: active customers only, at most 20")
+	@Operation(operationId = "lookupCustomers", summary = "What pickers offer: active customers only, at most 20")
 	@GetMapping("/lookup")
 	List<Customers.Lookup> lookup(@RequestParam(required = false) @Nullable String q) {
 		return service.lookup(q);
 	}
 
+	@Operation(operationId = "getCustomer", summary = "One customer, with its ETag")
 	@GetMapping("/{id}")
 	ResponseEntity<Customer> get(@PathVariable long id) {
 		return withEtag(ResponseEntity.ok(), service.get(id));
 	}
 
+	@Operation(operationId = "createCustomer", summary = "Create a customer")
+	@ApiResponse(responseCode = "201", description = "Created; Location names it")
 	@PostMapping
 	ResponseEntity<Customer> create(@Valid @RequestBody CustomerForm form) {
 		Customer customer = service.create(form);
 		return withEtag(ResponseEntity.created(URI.create("/api/customers/" + customer.id())), customer);
 	}
 
-	@Operation(summary = "Edit a customer; If-Match with the ETag you read is required")
+	@Operation(operationId = "updateCustomer", summary = "Edit a customer; If-Match with the ETag you read is required")
 	@PutMapping("/{id}")
 	ResponseEntity<Customer> update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.backroom.web.Page;
@@ -34,7 +35,8 @@ class ItemApi {
 		this.service = service;
 	}
 
-	@Operation(summary = "Find items: q matches sku, name, barcode; status active (default), inactive, all, deleted")
+	@Operation(operationId = "listItems",
+			summary = "Find items: q matches sku, name, barcode; status active (default), inactive, all, deleted")
 	@GetMapping
 	Page<Item> list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "active") String status, @RequestParam(required = false) @Nullable Integer limit,
@@ -42,24 +44,28 @@ class ItemApi {
 		return service.list(status, q, cursor, Page.limit(limit));
 	}
 
-	@Operation(summary = "What pickers offer: active items only, at most 20; an exact barcode comes first")
+	@Operation(operationId = "lookupItems",
+			summary = "What pickers offer: active items only, at most 20; an exact barcode comes first")
 	@GetMapping("/lookup")
 	List<Items.Lookup> lookup(@RequestParam(required = false) @Nullable String q) {
 		return service.lookup(q);
 	}
 
+	@Operation(operationId = "getItem", summary = "One item, with its ETag")
 	@GetMapping("/{id}")
 	ResponseEntity<Item> get(@PathVariable long id) {
 		return withEtag(ResponseEntity.ok(), service.get(id));
 	}
 
+	@Operation(operationId = "createItem", summary = "Create a item")
+	@ApiResponse(responseCode = "201", description = "Created; Location names it")
 	@PostMapping
 	ResponseEntity<Item> create(@Valid @RequestBody ItemForm form) {
 		Item item = service.create(form);
 		return withEtag(ResponseEntity.created(URI.create("/api/items/" + item.id())), item);
 	}
 
-	@Operation(summary = "Edit an item; If-Match with the ETag you read is required")
+	@Operation(operationId = "updateItem", summary = "Edit an item; If-Match with the ETag you read is required")
 	@PutMapping("/{id}")
 	ResponseEntity<Item> update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,

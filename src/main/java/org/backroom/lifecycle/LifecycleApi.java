@@ -5,6 +5,10 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.web.Preconditions;
 import org.jspecify.annotations.Nullable;
@@ -23,9 +27,14 @@ import org.springframework.web.bind.annotation.RestController;
  * The lifecycle endpoints of every master record kind, written once: {@code /api/customers/12/deactivate} and
  * {@code /api/items/3/deactivate} are the same code.
  */
+@Tag(name = LifecycleOpenApi.TAG, description = "The lifecycle every kind of master record shares")
 @RestController
 @RequestMapping("/api/{kind}/{id}")
 class LifecycleApi {
+
+	private static final String HELD = "Held for approval: the pending approval request (Location names it)";
+
+	private static final String APPROVAL = "#/components/schemas/ApprovalRequest";
 
 	private final RecordKinds kinds;
 
@@ -39,28 +48,45 @@ class LifecycleApi {
 		this.actions = actions;
 	}
 
-	@Operation(summary = "Deactivate: hide from pickers and new work, keep all history")
+	@Operation(operationId = "deactivateRecord",
+			summary = "Deactivate: hide from pickers and new work, keep all history",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true))
+	@ApiResponse(responseCode = "200", description = "The record after the transition, with its ETag",
+			content = @Content(schema = @Schema(implementation = LifecycleAnswers.LifecycleRecord.class)))
+	@ApiResponse(responseCode = "202", description = HELD, content = @Content(schema = @Schema(ref = APPROVAL)))
 	@PostMapping("/deactivate")
 	ResponseEntity<Object> deactivate(@PathVariable String kind, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Reason body) {
 		return transition(kind, id, Transition.DEACTIVATE, body);
 	}
 
-	@Operation(summary = "Reactivate an inactive record")
+	@Operation(operationId = "reactivateRecord", summary = "Reactivate an inactive record",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true))
+	@ApiResponse(responseCode = "200", description = "The record after the transition, with its ETag",
+			content = @Content(schema = @Schema(implementation = LifecycleAnswers.LifecycleRecord.class)))
+	@ApiResponse(responseCode = "202", description = HELD, content = @Content(schema = @Schema(ref = APPROVAL)))
 	@PostMapping("/reactivate")
 	ResponseEntity<Object> reactivate(@PathVariable String kind, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Reason body) {
 		return transition(kind, id, Transition.REACTIVATE, body);
 	}
 
-	@Operation(summary = "Restore a record from the trash")
+	@Operation(operationId = "restoreRecord", summary = "Restore a record from the trash",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true))
+	@ApiResponse(responseCode = "200", description = "The record after the transition, with its ETag",
+			content = @Content(schema = @Schema(implementation = LifecycleAnswers.LifecycleRecord.class)))
+	@ApiResponse(responseCode = "202", description = HELD, content = @Content(schema = @Schema(ref = APPROVAL)))
 	@PostMapping("/restore")
 	ResponseEntity<Object> restore(@PathVariable String kind, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Reason body) {
 		return transition(kind, id, Transition.RESTORE, body);
 	}
 
-	@Operation(summary = "Purge a record from the trash for good")
+	@Operation(operationId = "purgeRecord", summary = "Purge a record from the trash for good",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true))
+	@ApiResponse(responseCode = "200", description = "Purged",
+			content = @Content(schema = @Schema(implementation = LifecycleAnswers.PurgeOutcome.class)))
+	@ApiResponse(responseCode = "202", description = HELD, content = @Content(schema = @Schema(ref = APPROVAL)))
 	@PostMapping("/purge")
 	ResponseEntity<Object> purge(@PathVariable String kind, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Reason body) {
@@ -74,10 +100,15 @@ class LifecycleApi {
 				outcome.detail()));
 	}
 
-	@Operation(summary = "Delete to the trash; refused (or deactivated instead, by setting) when referenced")
+	@Operation(operationId = "deleteRecord",
+			summary = "Delete to the trash; refused (or deactivated instead, by setting) when referenced")
+	@ApiResponse(responseCode = "200", description = "Deleted to the trash, or deactivated instead",
+			content = @Content(schema = @Schema(implementation = LifecycleAnswers.DeleteOutcome.class)))
+	@ApiResponse(responseCode = "202", description = HELD, content = @Content(schema = @Schema(ref = APPROVAL)))
 	@DeleteMapping
 	ResponseEntity<Object> delete(@PathVariable String kind, @PathVariable long id,
-			@Parameter(description = "why the record is deleted") @RequestParam(required = false) @Nullable String reason) {
+			@Parameter(description = "why the record is deleted", required = true)
+			@RequestParam(required = false) @Nullable String reason) {
 		RecordKind recordKind = kinds.byPath(kind);
 		LifecycleActions.Result result = actions.perform(recordKind, id, Transition.DELETE, Reason.require(reason));
 		if (result instanceof LifecycleActions.Held held) {
@@ -91,7 +122,8 @@ class LifecycleApi {
 			.body(Map.of("outcome", performed, "detail", outcome.detail(), "record", record));
 	}
 
-	@Operation(summary = "Impact preview: dependents, open work, and which transitions are allowed now")
+	@Operation(operationId = "recordImpact",
+			summary = "Impact preview: dependents, open work, and which transitions are allowed now")
 	@GetMapping("/impact")
 	Impact impact(@PathVariable String kind, @PathVariable long id) {
 		return lifecycle.impact(kinds.byPath(kind), id);

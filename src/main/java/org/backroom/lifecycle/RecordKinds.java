@@ -36,6 +36,11 @@ public class RecordKinds implements AuditedKinds {
 		return Optional.ofNullable(byPath.get(path)).map(RecordKind::name);
 	}
 
+	@Override
+	public List<String> paths() {
+		return all().stream().map(RecordKind::path).toList();
+	}
+
 	/** The kind with this singular name ({@code customer}), as approval requests and audit entries name it. */
 	public RecordKind byName(String name) {
 		return byPath.values()

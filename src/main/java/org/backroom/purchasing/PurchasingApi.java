@@ -3,6 +3,7 @@ package org.backroom.purchasing;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.backroom.lifecycle.Reason;
@@ -31,19 +32,23 @@ class PurchasingApi {
 		this.service = service;
 	}
 
-	@Operation(summary = "Draft a purchase order: an active supplier, lines of active items")
+	@Operation(operationId = "createPurchaseOrder",
+			summary = "Draft a purchase order: an active supplier, lines of active items")
+	@ApiResponse(responseCode = "201", description = "Drafted; Location names it")
 	@PostMapping
 	ResponseEntity<PurchaseOrder> create(@Valid @RequestBody NewPurchaseOrder order) {
 		PurchaseOrder created = service.create(order);
 		return withEtag(ResponseEntity.created(URI.create("/api/purchase-orders/" + created.id())), created);
 	}
 
+	@Operation(operationId = "getPurchaseOrder", summary = "One purchase order with its lines")
 	@GetMapping("/{id}")
 	ResponseEntity<PurchaseOrder> get(@PathVariable long id) {
 		return withEtag(ResponseEntity.ok(), service.get(id));
 	}
 
-	@Operation(summary = "Purchase orders, newest first; supplierId gives one supplier's, status one status")
+	@Operation(operationId = "listPurchaseOrders",
+			summary = "Purchase orders, newest first; supplierId gives one supplier's, status one status")
 	@GetMapping
 	Page<PurchaseOrder> list(@RequestParam(required = false) @Nullable Long supplierId,
 			@RequestParam(required = false) @Nullable String status,
@@ -52,19 +57,22 @@ class PurchasingApi {
 		return service.list(supplierId, status, cursor, Page.limit(limit));
 	}
 
-	@Operation(summary = "Send a draft to the supplier; refused when its supplier or items are no longer active")
+	@Operation(operationId = "orderPurchaseOrder",
+			summary = "Send a draft to the supplier; refused when its supplier or items are no longer active")
 	@PostMapping("/{id}/order")
 	ResponseEntity<PurchaseOrder> order(@PathVariable long id) {
 		return withEtag(ResponseEntity.ok(), service.order(id));
 	}
 
-	@Operation(summary = "Receive an ordered purchase order: its quantities go onto stock on hand")
+	@Operation(operationId = "receivePurchaseOrder",
+			summary = "Receive an ordered purchase order: its quantities go onto stock on hand")
 	@PostMapping("/{id}/receive")
 	ResponseEntity<PurchaseOrder> receive(@PathVariable long id) {
 		return withEtag(ResponseEntity.ok(), service.receive(id));
 	}
 
-	@Operation(summary = "Cancel a draft or ordered purchase order; body {\"reason\"} is optional")
+	@Operation(operationId = "cancelPurchaseOrder",
+			summary = "Cancel a draft or ordered purchase order; body {\"reason\"} is optional")
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<PurchaseOrder> cancel(@PathVariable long id, @RequestBody(required = false) @Nullable Reason body) {
 		return withEtag(ResponseEntity.ok(), service.cancel(id, body == null ? null : body.reason()));

@@ -37,7 +37,8 @@ class ReportApi {
 		this.reports = reports;
 	}
 
-	@Operation(summary = "A report over a period: from inclusive, to EXCLUSIVE (ISO dates, days from midnight UTC; "
+	@Operation(operationId = "salesReport",
+			summary = "A report over a period: from inclusive, to EXCLUSIVE (ISO dates, days from midnight UTC; "
 			+ "default the current month). Records that are inactive, in the trash or purged keep their rows, marked "
 			+ "with their status now. ?format=csv or Accept: text/csv answers CSV (UTF-8, RFC 4180) that streams.")
 	// Checked here as well as in the service: before the CSV content type is set, so a refusal is problem+json.
@@ -63,7 +64,8 @@ class ReportApi {
 		return null;
 	}
 
-	@Operation(summary = "Active customers (never the walk-in one) with no sale since the date, or never: last sale, "
+	@Operation(operationId = "dormantCustomers",
+			summary = "Active customers (never the walk-in one) with no sale since the date, or never: last sale, "
 			+ "lifetime sales and open balance; in id order, keyset-paged. since defaults to a year ago.")
 	@GetMapping("/api/reports/dormant-customers")
 	ReportService.DormantPage dormant(

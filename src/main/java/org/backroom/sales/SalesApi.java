@@ -3,6 +3,7 @@ package org.backroom.sales;
 import java.net.URI;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.backroom.web.Page;
@@ -29,19 +30,22 @@ class SalesApi {
 		this.service = service;
 	}
 
-	@Operation(summary = "Record a sale: customer (walk-in when none), payment, lines")
+	@Operation(operationId = "createSale", summary = "Record a sale: customer (walk-in when none), payment, lines")
+	@ApiResponse(responseCode = "201", description = "Recorded; Location names it")
 	@PostMapping
 	ResponseEntity<SalesOrder> sell(@Valid @RequestBody NewSale sale) {
 		SalesOrder order = service.sell(sale);
 		return ResponseEntity.created(URI.create("/api/sales-orders/" + order.id())).body(order);
 	}
 
+	@Operation(operationId = "getSale", summary = "One sales order with its lines")
 	@GetMapping("/{id}")
 	SalesOrder get(@PathVariable long id) {
 		return service.get(id);
 	}
 
-	@Operation(summary = "Sales orders, newest first; customerId gives one customer's, whatever its status;"
+	@Operation(operationId = "listSales",
+			summary = "Sales orders, newest first; customerId gives one customer's, whatever its status;"
 			+ " processedBy those one staff user processed; includeMerged (default true) adds the orders of customers"
 			+ " merged into customerId")
 	@GetMapping

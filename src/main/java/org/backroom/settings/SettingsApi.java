@@ -1,6 +1,8 @@
 package org.backroom.settings;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.backroom.staff.StaffPrincipal;
 import tools.jackson.databind.JsonNode;
@@ -21,12 +23,20 @@ class SettingsApi {
 		this.settings = settings;
 	}
 
+	@Operation(operationId = "getSettings",
+			summary = "The store settings: approval policies, delete behaviour, trash retention")
 	@GetMapping("/api/settings")
 	StoreSettings get() {
 		return settings.current();
 	}
 
-	@Operation(summary = "Change any part: {approvals: {customer.reactivate: true}, lifecycle: {deleteReferenced}, trash: {retentionDays}}")
+	@Operation(operationId = "changeSettings",
+			summary = "Change any part: {approvals: {customer.reactivate: true}, lifecycle: {deleteReferenced}, "
+					+ "trash: {retentionDays}}",
+			// The body is read as a tree to tell a member left out from one set to null; its shape is the settings'.
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(implementation = StoreSettings.class))))
 	@PatchMapping("/api/settings")
 	StoreSettings change(@RequestBody JsonNode patch) {
 		settings.change(patch, StaffPrincipal.current().map(me -> me.username()).orElse("system"));

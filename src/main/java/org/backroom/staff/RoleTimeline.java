@@ -1,5 +1,6 @@
 package org.backroom.staff;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.backroom.audit.AuditedKinds;
@@ -9,6 +10,11 @@ import org.springframework.stereotype.Component;
 /** Roles keep an audit timeline at {@code /api/roles/{id}/history} like the master records do. */
 @Component
 class RoleTimeline implements AuditedKinds {
+
+	@Override
+	public List<String> paths() {
+		return List.of("roles");
+	}
 
 	@Override
 	public Optional<String> kindAt(String path) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.backroom.web.Page;
@@ -34,7 +35,8 @@ class SupplierApi {
 		this.service = service;
 	}
 
-	@Operation(summary = "Find suppliers: q matches name, code, contact, email, phone; status active (default), inactive, all, deleted")
+	@Operation(operationId = "listSuppliers",
+			summary = "Find suppliers: q matches name, code, contact, email, phone; status active (default), inactive, all, deleted")
 	@GetMapping
 	Page<Supplier> list(@RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "active") String status, @RequestParam(required = false) @Nullable Integer limit,
@@ -42,24 +44,27 @@ class SupplierApi {
 		return service.list(status, q, cursor, Page.limit(limit));
 	}
 
-	@Operation(summary = "What pickers offer: active suppliers only, at most 20")
+	@Operation(operationId = "lookupSuppliers", summary = "What pickers offer: active suppliers only, at most 20")
 	@GetMapping("/lookup")
 	List<Suppliers.Lookup> lookup(@RequestParam(required = false) @Nullable String q) {
 		return service.lookup(q);
 	}
 
+	@Operation(operationId = "getSupplier", summary = "One supplier, with its ETag")
 	@GetMapping("/{id}")
 	ResponseEntity<Supplier> get(@PathVariable long id) {
 		return withEtag(ResponseEntity.ok(), service.get(id));
 	}
 
+	@Operation(operationId = "createSupplier", summary = "Create a supplier")
+	@ApiResponse(responseCode = "201", description = "Created; Location names it")
 	@PostMapping
 	ResponseEntity<Supplier> create(@Valid @RequestBody SupplierForm form) {
 		Supplier supplier = service.create(form);
 		return withEtag(ResponseEntity.created(URI.create("/api/suppliers/" + supplier.id())), supplier);
 	}
 
-	@Operation(summary = "Edit a supplier; If-Match with the ETag you read is required")
+	@Operation(operationId = "updateSupplier", summary = "Edit a supplier; If-Match with the ETag you read is required")
 	@PutMapping("/{id}")
 	ResponseEntity<Supplier> update(@PathVariable long id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,

@@ -238,8 +238,10 @@ final class FuzzRequests {
 			}
 		}
 		if (schema.path("properties").isEmpty()) {
-			// A free-form body (settings): the known sections, with anything in them.
-			fields.put(pick("approvals", "lifecycle", "trash", "other"), Map.of(text(), wrong()));
+			// A free-form object (settings' approvals, say): the known sections, with anything in them, null too.
+			Map<String, @Nullable Object> anything = new LinkedHashMap<>();
+			anything.put(text(), wrong());
+			fields.put(pick("approvals", "lifecycle", "trash", "other"), anything);
 		}
 		return fields;
 	}

@@ -3,6 +3,7 @@ package org.backroom.approval;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backroom.lifecycle.Reason;
 import org.backroom.lifecycle.RecordKinds;
+import org.backroom.lifecycle.RecordNames;
 import org.backroom.web.PageController;
 import org.backroom.web.Refusal;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +27,12 @@ class ApprovalPages {
 
 	private final RecordKinds kinds;
 
-	ApprovalPages(ApprovalService approvals, RecordKinds kinds) {
+	private final RecordNames names;
+
+	ApprovalPages(ApprovalService approvals, RecordKinds kinds, RecordNames names) {
 		this.approvals = approvals;
 		this.kinds = kinds;
+		this.names = names;
 	}
 
 	@GetMapping("/approvals")
@@ -37,6 +41,7 @@ class ApprovalPages {
 		model.addAttribute("status", status);
 		model.addAttribute("page", approvals.list(status, cursor, 50));
 		model.addAttribute("kinds", kinds);
+		model.addAttribute("names", names);
 		return "approval/inbox";
 	}
 

@@ -1,7 +1,5 @@
 package org.backroom.sales;
 
-import java.math.BigDecimal;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.backroom.settings.SettingsService;
 import org.backroom.web.Htmx;
@@ -37,12 +35,14 @@ class SalesPages {
 	@GetMapping("/sales/figures")
 	@PreAuthorize("@permissions.require('sales.view')")
 	String figures(Model model) {
-		var months = figures.lastTwelveMonths();
-		var highest = months.stream().map(SalesFigures.Month::total).reduce(BigDecimal.ONE, BigDecimal::max);
 		model.addAttribute("today", figures.since("day"));
+		model.addAttribute("todayBefore", figures.yearBefore("day"));
 		model.addAttribute("month", figures.since("month"));
-		model.addAttribute("months", months);
-		model.addAttribute("highest", highest);
+		model.addAttribute("monthBefore", figures.yearBefore("month"));
+		model.addAttribute("days", BarChart.of("Sales by day this month, against the same day last year",
+				figures.daysOfThisMonth(), 5));
+		model.addAttribute("months", BarChart.of("Sales per month over the last 12 months, against the year before",
+				figures.monthsAgainstYearBefore(), 1));
 		return "sales/figures :: figures";
 	}
 

@@ -45,16 +45,16 @@ record BarChart(String title, List<Group> groups, List<Tick> ticks, int width, i
 		int bar = Math.max(1, (int) Math.floor(slot * 0.4));
 		List<Group> groups = new ArrayList<>();
 		for (int i = 0; i < points.size(); i++) {
-			Point p = points.get(i);
+			Point p = new Point(points.get(i).label(), money(points.get(i).now()), money(points.get(i).before()));
 			int start = LEFT + (int) Math.round(i * slot + slot * 0.1);
-			groups.add(new Group(p.label(), i % labelEvery == 0 ? p.label() : "", start + bar,
-					bar(p.before(), "before", start, bar, plot, top, p.label() + " last year: " + p.before().toPlainString()),
-					bar(p.now(), "now", start + bar, bar, plot, top, p.label() + ": " + p.now().toPlainString())));
+			Bar before = bar(p.before(), "before", start, bar, plot, top, p.label() + " last year: " + p.before().toPlainString());
+			Bar now = bar(p.now(), "now", start + bar, bar, plot, top, p.label() + ": " + p.now().toPlainString());
+			groups.add(new Group(p.label(), i % labelEvery == 0 ? p.label() : "", start + bar, now, before));
 		}
 		List<Tick> ticks = new ArrayList<>();
 		for (int step = 0; step <= 4; step++) {
-			BigDecimal value = top.multiply(BigDecimal.valueOf(step)).divide(BigDecimal.valueOf(4), 0, RoundingMode.HALF_UP);
-			ticks.add(new Tick(value.toPlainString(), TOP + plot - plot * step / 4));
+			BigDecimal value = top.multiply(BigDecimal.valueOf(step)).divide(BigDecimal.valueOf(4), 2, RoundingMode.HALF_UP);
+			ticks.add(new Tick(value.stripTrailingZeros().toPlainString(), TOP + plot - plot * step / 4));
 		}
 		return new BarChart(title, List.copyOf(groups), List.copyOf(ticks), width, height);
 	}
@@ -63,6 +63,10 @@ record BarChart(String title, List<Group> groups, List<Tick> ticks, int width, i
 		int h = value.signum() <= 0 ? 0
 				: Math.max(1, value.multiply(BigDecimal.valueOf(plot)).divide(top, 0, RoundingMode.HALF_UP).intValue());
 		return new Bar(series, value, x, TOP + plot - h, w, h, label);
+	}
+
+	private static BigDecimal money(BigDecimal value) {
+		return value.setScale(2, RoundingMode.HALF_UP);
 	}
 
 	/** The axis' top: the highest value rounded up to 1, 2 or 5 times a power of ten, so its ticks read well. */

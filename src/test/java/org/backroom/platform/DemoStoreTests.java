@@ -6,12 +6,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 import org.backroom.support.ApiTest;
-import org.backroom.support.BackroomTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.TestPropertySource;
+
 /** The demo store shows the product: every review and history page has something true to say. */
-@BackroomTest(properties = "backroom.demo=true")
+// As @BackroomTest, but with the demo store: its own property source, since @BackroomTest's turns the demo off.
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = { "backroom.data.dir=", "backroom.data.relaxed-durability=true", "backroom.demo=true",
+		"backroom.trash.purge-cron=-", "backroom.sign-in.admin-password=" + ApiTest.ADMIN_PASSWORD })
 class DemoStoreTests extends ApiTest {
 
 	@Test

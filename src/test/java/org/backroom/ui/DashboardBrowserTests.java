@@ -21,8 +21,16 @@ class DashboardBrowserTests extends BrowserTest {
 		WebElement days = waitFor(By.cssSelector("#days-chart svg"));
 		assertThat(days.findElements(By.cssSelector("rect.now"))).hasSizeGreaterThanOrEqualTo(28);
 		assertThat(days.findElements(By.cssSelector("line.axis"))).hasSize(2);
-		assertThat(days.findElements(By.cssSelector("rect.now title")).get(0).getAttribute("textContent")).matches("1: \\d+\\.\\d\\d");
-		List<WebElement> spoken = browser.findElements(By.cssSelector("#days-chart table tbody tr"));
+		assertThat(days.findElement(By.xpath(".//*[local-name()='rect'][@class='now']/*[local-name()='title']"))
+			.getAttribute("textContent")).matches("1: \\d+\\.\\d\\d");
+		assertThat(days.findElement(By.xpath(".//*[local-name()='rect'][@class='before']/*[local-name()='title']"))
+			.getAttribute("textContent")).matches("1 last year: \\d+\\.\\d\\d");
+		// Today's sale stands as this year's bar of today, not last year's.
+		int today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).getDayOfMonth();
+		WebElement todays = days.findElement(By.xpath(".//*[local-name()='rect'][@class='now'][*[local-name()='title'][starts-with(., '"
+				+ today + ": ')]]"));
+		assertThat(Integer.parseInt(todays.getAttribute("height"))).isPositive();
+		List<WebElement> spoken = browser.findElements(By.cssSelector("#days-chart .visually-hidden table tbody tr"));
 		assertThat(spoken).hasSize(days.findElements(By.cssSelector("rect.now")).size());
 		assertThat(browser.findElement(By.id("month-against-last-year")).getText()).startsWith("Same days last year:");
 		assertThat(browser.findElement(By.id("sales-figures")).getText()).doesNotContainPattern("\\b1 orders");

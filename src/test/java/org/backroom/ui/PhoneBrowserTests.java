@@ -61,7 +61,7 @@ class PhoneBrowserTests extends BrowserTest {
 		return ((JavascriptExecutor) browser).executeScript("""
 				var width = document.documentElement.clientWidth;
 				return Array.prototype.filter.call(document.querySelectorAll('body *'), function (e) {
-				  return e.getBoundingClientRect().right > width + 1 && e.parentElement.getBoundingClientRect().right <= width + 1;
+				  return e.getBoundingClientRect().right > width + 1 && !e.closest('.table-wrap');
 				}).slice(0, 5).map(function (e) { return e.tagName + '#' + e.id + '.' + e.className; }).join(', ');""");
 	}
 

@@ -21,7 +21,7 @@ class SalesFigures {
 
 	/** Orders and takings since the start of today ({@code day}) or of this month ({@code month}). */
 	Period since(String unit) {
-		return jdbc.sql("SELECT count(*) AS orders, coalesce(sum(total), 0) AS total FROM sales_orders"
+		return jdbc.sql("SELECT count(*) AS orders, coalesce(sum(total), 0.00) AS total FROM sales_orders"
 				+ " WHERE created_at >= date_trunc('" + ("day".equals(unit) ? "day" : "month") + "', now())")
 			.query(Period.class)
 			.single();
@@ -29,7 +29,7 @@ class SalesFigures {
 
 	/** Orders and takings of the same span a year before: from the start of that day or month to this moment's twin. */
 	Period yearBefore(String unit) {
-		return jdbc.sql("SELECT count(*) AS orders, coalesce(sum(total), 0) AS total FROM sales_orders"
+		return jdbc.sql("SELECT count(*) AS orders, coalesce(sum(total), 0.00) AS total FROM sales_orders"
 				+ " WHERE created_at >= date_trunc('" + ("day".equals(unit) ? "day" : "month") + "', now() - interval '1 year')"
 				+ " AND created_at < now() - interval '1 year'")
 			.query(Period.class)

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The till as a cashier complains about it: words they understand, the line to fix, and a receipt to print. */
 class TillAndReceiptBrowserTests extends BrowserTest {
@@ -68,6 +69,17 @@ class TillAndReceiptBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("receipt")).getText()).contains(itemName).contains("6.25");
 		assertThat(seriousAccessibilityViolations()).isEmpty();
 		screenshot("receipt");
+		// Printed, the receipt stands alone: no navigation, no buttons.
+		ChromeDriver chrome = (ChromeDriver) browser;
+		chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+		try {
+			assertThat(browser.findElement(By.cssSelector("header.top")).isDisplayed()).isFalse();
+			assertThat(browser.findElement(By.id("print")).isDisplayed()).isFalse();
+			assertThat(browser.findElement(By.id("receipt")).isDisplayed()).isTrue();
+		}
+		finally {
+			chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+		}
 		browser.findElement(By.id("other-paper")).click();
 		waitFor(By.cssSelector("main.paper-a4 #receipt"));
 	}

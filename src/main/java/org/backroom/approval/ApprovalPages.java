@@ -2,7 +2,9 @@ package org.backroom.approval;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backroom.lifecycle.Reason;
+import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
+import org.backroom.lifecycle.RecordNames;
 import org.backroom.web.PageController;
 import org.backroom.web.Refusal;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +28,12 @@ class ApprovalPages {
 
 	private final RecordKinds kinds;
 
-	ApprovalPages(ApprovalService approvals, RecordKinds kinds) {
+	private final RecordNames names;
+
+	ApprovalPages(ApprovalService approvals, RecordKinds kinds, RecordNames names) {
 		this.approvals = approvals;
 		this.kinds = kinds;
+		this.names = names;
 	}
 
 	@GetMapping("/approvals")
@@ -38,7 +43,8 @@ class ApprovalPages {
 		model.addAttribute("page", approvals.list(status, cursor, 50));
 		model.addAttribute("kinds", kinds);
 		// Requests of a feature's own action (a merge, a bulk job) name no record kind with a page of its own.
-		model.addAttribute("kindNames", kinds.all().stream().map(org.backroom.lifecycle.RecordKind::name).toList());
+		model.addAttribute("kindNames", kinds.all().stream().map(RecordKind::name).toList());
+		model.addAttribute("names", names);
 		return "approval/inbox";
 	}
 

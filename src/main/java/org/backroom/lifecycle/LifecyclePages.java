@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.backroom.permission.Permissions;
 import org.backroom.web.Htmx;
 import org.backroom.web.PageController;
 import org.backroom.web.Refusal;
@@ -31,17 +32,24 @@ class LifecyclePages {
 
 	private final ActionDialogs dialogs;
 
-	LifecyclePages(RecordKinds kinds, LifecycleActions actions, ActionDialogs dialogs) {
+	private final Permissions permissions;
+
+	LifecyclePages(RecordKinds kinds, LifecycleActions actions, ActionDialogs dialogs, Permissions permissions) {
 		this.kinds = kinds;
 		this.actions = actions;
 		this.dialogs = dialogs;
+		this.permissions = permissions;
 	}
 
 	/** The dialog: a fragment for the record page (htmx), or a page of its own without script. */
 	@GetMapping
 	String dialog(@PathVariable String kind, @PathVariable long id, @PathVariable String verb,
 			@RequestParam(required = false) @Nullable String back, HttpServletRequest request, Model model) {
-		model.addAttribute("d", dialogs.dialog(kinds.byPath(kind), id, transition(verb), safe(back, kind, id)));
+		RecordKind recordKind = kinds.byPath(kind);
+		Transition transition = transition(verb);
+		// A form the server would refuse must not be offered: without the permission the dialog itself is a 403.
+		permissions.require(recordKind.name() + "." + transition.verb());
+		model.addAttribute("d", dialogs.dialog(recordKind, id, transition, safe(back, kind, id)));
 		model.addAttribute("reason", "");
 		return Htmx.isPartial(request) ? "lifecycle/dialog :: dialog" : "lifecycle/action";
 	}

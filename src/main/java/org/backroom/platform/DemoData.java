@@ -58,10 +58,61 @@ class DemoData implements ApplicationRunner {
 			long started = System.nanoTime();
 			Resource[] scripts = scripts();
 			new ResourceDatabasePopulator(scripts).populate(DataSourceUtils.getConnection(dataSource));
-			log.info("Loaded the demo store in {} ms (set BACKROOM_DEMO=false to start empty)",
-					(System.nanoTime() - started) / 1_000_000);
+			int told = recordHistory();
+			log.info("Loaded the demo store with {} lifecycle entries in its audit trail in {} ms"
+					+ " (set BACKROOM_DEMO=false to start empty)", told, (System.nanoTime() - started) / 1_000_000);
 		});
 	}
+
+	/**
+	 * The demo's inactive and deleted records got there the way a store's do: each transition is in the audit trail,
+	 * at the time the record says, by the person who would have made it, with its reason, so their history pages
+	 * tell who, when and why. Appended to the hash chain exactly as the audit trail appends (under its lock), with
+	 * the past time given instead of the clock's; the scripts only set the records' statuses.
+	 */
+	private int recordHistory() {
+		jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(AUDIT_CHAIN_LOCK).query().singleValue();
+		var events = jdbc.sql(HISTORY).query((rs, row) -> new Object[] { rs.getObject("at"), rs.getString("actor"),
+				rs.getString("action"), rs.getString("record_kind"), rs.getLong("record_id"), rs.getString("reason"),
+				rs.getString("changes") }).list();
+		events.forEach(event -> jdbc.sql(APPEND).params(event).update());
+		return events.size();
+	}
+
+	/** The audit trail's lock that serializes appends to its hash chain ({@code audit/AuditLog}). */
+	private static final long AUDIT_CHAIN_LOCK = 0x4241434B524F4F4DL;
+
+	private static final String HISTORY = """
+			SELECT at, actor, action, record_kind, record_id, reason, changes FROM (
+			    SELECT created_at AS at, 'maria' AS actor, 'customer.create' AS action, 'customer' AS record_kind,
+			           id AS record_id, NULL AS reason, jsonb_build_object('name', jsonb_build_object('from', NULL::text, 'to', name))::text AS changes
+			    FROM customers WHERE status = 'DELETED'
+			    UNION ALL
+			    SELECT status_changed_at, 'nora', 'customer.' || CASE status WHEN 'DELETED' THEN 'delete' ELSE 'deactivate' END,
+			           'customer', id, status_reason,
+			           jsonb_build_object('status', jsonb_build_object('from', 'ACTIVE', 'to', status))::text
+			    FROM customers WHERE status IN ('INACTIVE', 'DELETED') AND NOT is_system
+			    UNION ALL
+			    SELECT status_changed_at, 'nora', 'item.deactivate', 'item', id, status_reason,
+			           jsonb_build_object('status', jsonb_build_object('from', 'ACTIVE', 'to', status))::text
+			    FROM items WHERE status = 'INACTIVE'
+			    UNION ALL
+			    SELECT status_changed_at, 'admin', 'supplier.deactivate', 'supplier', id, status_reason,
+			           jsonb_build_object('status', jsonb_build_object('from', 'ACTIVE', 'to', status))::text
+			    FROM suppliers WHERE status = 'INACTIVE') AS e
+			ORDER BY at, record_kind, record_id, action DESC""";
+
+	// The audit trail's append (audit/AuditLog), with the event's own time.
+	private static final String APPEND = """
+			INSERT INTO audit_log (at, actor, action, record_kind, record_id, reason, changes, payload_hash, prev_hash, hash)
+			SELECT e.at, e.actor, e.action, e.record_kind, e.record_id, e.reason, e.changes,
+			       e.payload_hash, last.hash, sha256(coalesce(last.hash, ''::bytea) || e.payload_hash)
+			FROM (SELECT v.*, audit_payload_hash(v.at, v.actor, v.action, v.record_kind, v.record_id, v.reason,
+			                                     v.changes, NULL, NULL) AS payload_hash
+			      FROM (SELECT CAST(? AS timestamptz) AS at, CAST(? AS text) AS actor, CAST(? AS text) AS action,
+			                   CAST(? AS text) AS record_kind, CAST(? AS bigint) AS record_id, CAST(? AS text) AS reason,
+			                   CAST(? AS jsonb) AS changes) AS v) AS e
+			LEFT JOIN (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS last ON true""";
 
 	/** Every {@code demo/*.sql}, in name order: {@code 1-store.sql}, then what builds on it. */
 	private static Resource[] scripts() {

@@ -3,6 +3,7 @@ package org.backroom.reporting;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
@@ -46,6 +47,12 @@ class ReportPages {
 		FieldErrors errors = new FieldErrors();
 		LocalDate start = date("from", from, errors);
 		LocalDate end = date("to", to, errors);
+		if (start == null && end == null && errors.isEmpty()) {
+			// The page opens on the last 30 days, today included: on the first of a month "this month" is one
+			// empty morning. The API keeps its own default, the current month.
+			end = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
+			start = end.minusDays(30);
+		}
 		ReportService.ReportView view = null;
 		if (errors.isEmpty()) {
 			try {

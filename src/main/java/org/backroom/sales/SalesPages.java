@@ -1,8 +1,7 @@
 package org.backroom.sales;
 
-import java.math.BigDecimal;
-
 import jakarta.servlet.http.HttpServletRequest;
+import org.backroom.settings.SettingsService;
 import org.backroom.web.Htmx;
 import org.backroom.web.PageController;
 import org.jspecify.annotations.Nullable;
@@ -24,21 +23,26 @@ class SalesPages {
 
 	private final SalesFigures figures;
 
-	SalesPages(SalesService service, SalesFigures figures) {
+	private final SettingsService settings;
+
+	SalesPages(SalesService service, SalesFigures figures, SettingsService settings) {
 		this.service = service;
 		this.figures = figures;
+		this.settings = settings;
 	}
 
 	/** The dashboard's sales panel: today, this month, and a bar per month for the last year. */
 	@GetMapping("/sales/figures")
 	@PreAuthorize("@permissions.require('sales.view')")
 	String figures(Model model) {
-		var months = figures.lastTwelveMonths();
-		var highest = months.stream().map(SalesFigures.Month::total).reduce(BigDecimal.ONE, BigDecimal::max);
 		model.addAttribute("today", figures.since("day"));
+		model.addAttribute("todayBefore", figures.yearBefore("day"));
 		model.addAttribute("month", figures.since("month"));
-		model.addAttribute("months", months);
-		model.addAttribute("highest", highest);
+		model.addAttribute("monthBefore", figures.yearBefore("month"));
+		model.addAttribute("days", BarChart.of("Sales by day this month, against the same day last year",
+				figures.daysOfThisMonth(), 5));
+		model.addAttribute("months", BarChart.of("Sales per month over the last 12 months, against the year before",
+				figures.monthsAgainstYearBefore(), 1));
 		return "sales/figures :: figures";
 	}
 
@@ -64,6 +68,15 @@ class SalesPages {
 	String order(@PathVariable long id, Model model) {
 		model.addAttribute("order", service.get(id));
 		return "sales/order";
+	}
+
+	/** The printable receipt: the store's name and address from the settings, for an 80 mm roll or an A4 sheet. */
+	@GetMapping("/sales/{id:\\d+}/receipt")
+	String receipt(@PathVariable long id, @RequestParam(defaultValue = "80mm") String paper, Model model) {
+		model.addAttribute("order", service.get(id));
+		model.addAttribute("store", settings.storeDetails());
+		model.addAttribute("paper", "a4".equalsIgnoreCase(paper) ? "a4" : "80mm");
+		return "sales/receipt";
 	}
 
 }

@@ -2,6 +2,7 @@ package org.backroom.sales;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -101,7 +102,9 @@ class TillPages {
 		model.addAttribute("customerId", customerId);
 		model.addAttribute("customerName", customerName);
 		model.addAttribute("payment", payment);
-		model.addAttribute("problem", refusal == null ? null : refusal.title() + ": " + refusal.getMessage());
+		TillRefusal told = refusal == null ? null : TillRefusal.of(refusal, cart);
+		model.addAttribute("problem", told == null ? null : told.message());
+		model.addAttribute("refusedLines", told == null ? Map.of() : told.lines());
 		model.addAttribute("errors", errors.getMap());
 		return "sales/till";
 	}

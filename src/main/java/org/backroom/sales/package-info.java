@@ -1,5 +1,5 @@
 /** Sales orders, their lines and payments. */
-@ApplicationModule(allowedDependencies = { "audit", "customer", "item", "lifecycle", "permission", "platform", "staff", "web" })
+@ApplicationModule(allowedDependencies = { "audit", "customer", "item", "lifecycle", "permission", "platform", "settings", "staff", "web" })
 @NullMarked
 package org.backroom.sales;
 

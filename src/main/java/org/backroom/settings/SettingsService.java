@@ -89,6 +89,13 @@ public class SettingsService implements LifecyclePolicy {
 		return read("trash.retentionDays").map(value -> Duration.ofDays(value.asInt())).orElse(trashDefaults.retention());
 	}
 
+	/** The store's name and address for receipts; readable by anyone signed in, since every receipt shows them. */
+	@Transactional(readOnly = true)
+	public StoreDetails storeDetails() {
+		return new StoreDetails(read("store.name").map(JsonNode::asString).orElse(StoreDetails.DEFAULT_NAME),
+				read("store.address").map(JsonNode::asString).orElse(""));
+	}
+
 	/** Applies the parts of a change that are present; everything is checked before anything is written. */
 	@PreAuthorize("@permissions.require('settings.manage')")
 	@Transactional
@@ -128,6 +135,7 @@ public class SettingsService implements LifecyclePolicy {
 		}
 		Map<String, @Nullable Object> privacy = new LinkedHashMap<>();
 		RetentionSettings.parse(patch, privacy, errors);
+		storeChanges(patch.path("store"), changes, errors);
 		if (!errors.isEmpty()) {
 			throw new ValidationFailed(errors);
 		}
@@ -150,6 +158,24 @@ public class SettingsService implements LifecyclePolicy {
 
 	private @Nullable Integer number(String key) {
 		return read(key).filter(JsonNode::isIntegralNumber).map(JsonNode::asInt).orElse(null);
+	}
+
+	/** {@code store.name} (1 to 100 characters) and {@code store.address} (up to 300), as receipts print them. */
+	private static void storeChanges(JsonNode store, Map<String, Object> changes, List<FieldError> errors) {
+		store.properties().forEach(entry -> {
+			int most = entry.getKey().equals("name") ? 100 : entry.getKey().equals("address") ? 300 : -1;
+			String text = entry.getValue().isString() ? entry.getValue().asString().strip() : null;
+			if (most < 0) {
+				errors.add(new FieldError("store." + entry.getKey(), "is not a store setting (name, address)"));
+			}
+			else if (text == null || text.length() > most || (most == 100 && text.isEmpty())) {
+				errors.add(new FieldError("store." + entry.getKey(), "must be text of at most " + most + " characters"
+						+ (most == 100 ? ", not blank" : "")));
+			}
+			else {
+				changes.put("store." + entry.getKey(), text);
+			}
+		});
 	}
 
 	private Optional<JsonNode> read(String key) {

@@ -61,7 +61,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
 				.requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/css/**", "/js/**",
-						"/webjars/**", "/favicon.ico", "/error")
+						"/webjars/**", "/favicon.ico", "/favicon.svg", "/error")
 				.permitAll()
 				// The store's figures (README "Metrics"): for those whose role holds metrics.view.
 				.requestMatchers("/actuator/prometheus")

@@ -40,7 +40,7 @@ class ApprovalBrowserTests extends BrowserTest {
 		screenshot("dashboard");
 		open("/approvals");
 		WebElement request = waitFor(By.xpath("//article[.//a[@href='/customers/" + id + "']]"));
-		assertThat(request.getText()).contains("customer.reactivate").contains("She is back in town");
+		assertThat(request.getText()).contains("Reactivate customer").contains("She is back in town");
 		screenshot("approvals-inbox");
 		request.findElement(By.tagName("textarea")).sendKeys("Confirmed by phone");
 		request.findElement(By.xpath(".//button[text()='Approve']")).click();

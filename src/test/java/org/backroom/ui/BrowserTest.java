@@ -167,6 +167,29 @@ abstract class BrowserTest extends ApiTest {
 		return List.copyOf((List<String>) found);
 	}
 
+	/**
+	 * Runs axe-core (the copy bundled in Deque's axe-core jar, injected by the test, never served by Backroom) on
+	 * the current page and answers its violations of impact serious or critical, one line each, naming the rule
+	 * and the elements.
+	 */
+	@SuppressWarnings("unchecked")
+	protected List<String> seriousAccessibilityViolations() {
+		JavascriptExecutor js = (JavascriptExecutor) browser;
+		if (!Boolean.TRUE.equals(js.executeScript("return !!window.axe"))) {
+			js.executeScript(Axe.SOURCE);
+		}
+		Object found = js.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				axe.run(document, { resultTypes: ['violations'] }).then(function (results) {
+				  done(results.violations
+				    .filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+				    .map(function (v) {
+				      return v.id + ' (' + v.impact + '): ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
+				    }));
+				}, function (error) { done(['axe failed: ' + error]); });""");
+		return List.copyOf((List<String>) found);
+	}
+
 	protected WebElement waitFor(By locator) {
 		return Waits.until(browser, ExpectedConditions.visibilityOfElementLocated(locator));
 	}

@@ -34,7 +34,7 @@ class BulkDeactivationBrowserTests extends BrowserTest {
 		browser.findElement(By.id("reason")).sendKeys("No purchase in two years");
 		browser.findElement(By.id("start-bulk")).click();
 
-		waitForText(By.id("job-status"), "DONE");
+		waitForText(By.id("job-status"), "Done");
 		assertThat(waitFor(By.id("progress")).getAttribute("aria-valuenow")).isEqualTo("100");
 		assertThat(browser.findElement(By.id("job-counts")).getText()).startsWith("2 done");
 		screenshot("bulk-job-done");
@@ -44,7 +44,7 @@ class BulkDeactivationBrowserTests extends BrowserTest {
 		browser.findElement(By.id("undo-reason")).sendKeys("The list was wrong");
 		browser.findElement(By.id("undo-job")).click();
 		waitForText(By.tagName("h1"), "reactivate");
-		waitForText(By.id("job-status"), "DONE");
+		waitForText(By.id("job-status"), "Done");
 		assertThat(browser.findElement(By.id("progress")).getAttribute("aria-valuenow")).isEqualTo("100");
 		assertThat(status(first)).isEqualTo("ACTIVE");
 		assertThat(status(second)).isEqualTo("ACTIVE");

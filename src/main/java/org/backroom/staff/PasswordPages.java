@@ -30,7 +30,7 @@ class PasswordPages {
 	@GetMapping(PasswordChangeGate.PAGE)
 	String form(Model model) {
 		model.addAttribute("change", new Passwords.Change(null, null));
-		return form(model);
+		return page(model);
 	}
 
 	@PostMapping(PasswordChangeGate.PAGE)
@@ -48,10 +48,10 @@ class PasswordPages {
 			}
 		}
 		response.setStatus(422);
-		return form(model);
+		return page(model);
 	}
 
-	private static String form(Model model) {
+	private static String page(Model model) {
 		model.addAttribute("required", signedIn().mustChangePassword());
 		return "staff/password";
 	}

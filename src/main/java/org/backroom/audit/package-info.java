@@ -1,6 +1,6 @@
 /**
  * The append-only, hash-chained audit trail: who did what, when, why and from where. Features record through
- * {@link org.backroom.audit.AuditTrail} inside their own transaction; {@link org.backroom.audit.Changes} turns a
+ * {@link AuditTrail} inside their own transaction; {@link Changes} turns a
  * before and an after into field-level changes.
  */
 @ApplicationModule(allowedDependencies = { "web" })

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -115,7 +116,7 @@ public class SettingsService implements LifecyclePolicy {
 		});
 		JsonNode deleteReferenced = patch.path("lifecycle").path("deleteReferenced");
 		if (!deleteReferenced.isMissingNode()) {
-			String value = deleteReferenced.asString("").toUpperCase(java.util.Locale.ROOT);
+			String value = deleteReferenced.asString("").toUpperCase(Locale.ROOT);
 			if (!value.equals("REFUSE") && !value.equals("DEACTIVATE")) {
 				errors.add(new FieldError("lifecycle.deleteReferenced", "must be refuse or deactivate"));
 			}

@@ -1,18 +1,17 @@
 package org.backroom.staff;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Validator;
+import jakarta.validation.Valid;
 import org.backroom.permission.Forbidden;
-import org.backroom.web.FieldErrors;
+import org.backroom.web.BoundForms;
 import org.backroom.web.PageController;
 import org.backroom.web.ValidationFailed;
 
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -24,39 +23,35 @@ class PasswordPages {
 
 	private final Passwords passwords;
 
-	private final Validator validator;
-
-	PasswordPages(Passwords passwords, Validator validator) {
+	PasswordPages(Passwords passwords) {
 		this.passwords = passwords;
-		this.validator = validator;
 	}
 
 	@GetMapping(PasswordChangeGate.PAGE)
 	String form(Model model) {
-		return form(model, new FieldErrors());
+		model.addAttribute("change", new Passwords.Change(null, null));
+		return page(model);
 	}
 
 	@PostMapping(PasswordChangeGate.PAGE)
-	String change(@RequestParam Map<String, String> values, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		Passwords.Change change = new Passwords.Change(values.get("currentPassword"), values.get("newPassword"));
-		FieldErrors errors = new FieldErrors().addAll(validator.validate(change));
-		if (errors.isEmpty()) {
+	String change(@Valid @ModelAttribute("change") Passwords.Change change, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		if (!result.hasErrors()) {
 			try {
 				passwords.changeOwn(signedIn(), change);
 				redirect.addFlashAttribute("message", "Your password was changed.");
 				return "redirect:/";
 			}
+			// Only a refused password is shown on the form; any other refusal (a throttle) gets its own answer.
 			catch (ValidationFailed failed) {
-				errors.addAll(failed);
+				BoundForms.reject(result, failed);
 			}
 		}
 		response.setStatus(422);
-		return form(model, errors);
+		return page(model);
 	}
 
-	private static String form(Model model, FieldErrors errors) {
-		model.addAttribute("errors", errors.getMap());
+	private static String page(Model model) {
 		model.addAttribute("required", signedIn().mustChangePassword());
 		return "staff/password";
 	}

@@ -1,44 +1,43 @@
 package org.backroom.supplier;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Validator;
-import org.backroom.web.FieldErrors;
-import org.backroom.web.FormSubmission;
+import jakarta.validation.Valid;
+import org.backroom.web.BoundForms;
+import org.backroom.web.FormVersion;
 import org.backroom.web.PageController;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The supplier form, new or edit: SupplierForm's rules and the service's refusals, what was typed kept. */
+/**
+ * The supplier form, new or edit, bound by Spring MVC: what was typed is kept as typed and shown again beside each
+ * error; the rules are SupplierForm's annotations and the service's refusals, the same the API applies.
+ */
 @PageController
 class SupplierEditPages {
 
-	private static final String[] FIELDS = { "name", "contactName", "email", "phone", "address", "taxNumber",
-			"paymentTerms", "notes", "version" };
-
 	private final SupplierService service;
 
-	private final Validator validator;
+	private final BoundForms forms;
 
-	SupplierEditPages(SupplierService service, Validator validator) {
+	SupplierEditPages(SupplierService service, BoundForms forms) {
 		this.service = service;
-		this.validator = validator;
+		this.forms = forms;
 	}
 
 	// The form is offered only to those whose save would be allowed.
 	@PreAuthorize("@permissions.require('supplier.create')")
 	@GetMapping("/suppliers/new")
 	String create(Model model) {
-		return form(model, null, Map.of(), new FieldErrors(), null);
+		model.addAttribute("form", new SupplierForm(null, null, null, null, null, null, null, null));
+		return form(model, null, null);
 	}
 
 	// The form is offered only to those whose save would be allowed.
@@ -46,55 +45,37 @@ class SupplierEditPages {
 	@GetMapping("/suppliers/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		Supplier s = service.get(id);
-		Map<String, String> values = new HashMap<>();
-		values.put("name", s.name());
-		values.put("contactName", FormSubmission.text(s.contactName()));
-		values.put("email", FormSubmission.text(s.email()));
-		values.put("phone", FormSubmission.text(s.phone()));
-		values.put("address", FormSubmission.text(s.address()));
-		values.put("taxNumber", FormSubmission.text(s.taxNumber()));
-		values.put("paymentTerms", FormSubmission.text(s.paymentTerms()));
-		values.put("notes", FormSubmission.text(s.notes()));
-		values.put("version", String.valueOf(s.version()));
-		return form(model, s, values, new FieldErrors(), null);
+		model.addAttribute("form", new SupplierForm(s.name(), s.contactName(), s.email(), s.phone(), s.address(),
+				s.taxNumber(), s.paymentTerms(), s.notes()));
+		return form(model, s, s.version());
 	}
 
 	@PostMapping("/suppliers/new")
-	String created(@RequestParam Map<String, String> values, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		return save(null, values, model, response, redirect);
+	String created(@Valid @ModelAttribute("form") SupplierForm form, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return forms.save(form, result, () -> service.create(form), response)
+			.map(saved -> saved(saved, redirect))
+			.orElseGet(() -> form(model, null, null));
 	}
 
 	@PostMapping("/suppliers/{id}/edit")
-	String edited(@PathVariable long id, @RequestParam Map<String, String> values, Model model,
+	String edited(@PathVariable long id, @Valid @ModelAttribute("form") SupplierForm form, BindingResult result,
+			@ModelAttribute("edit") FormVersion version, BindingResult versionResult, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return save(id, values, model, response, redirect);
+		return forms.save(form, result, () -> service.update(id, version.expected(), form), response)
+			.map(saved -> saved(saved, redirect))
+			.orElseGet(() -> form(model, service.get(id), version.version()));
 	}
 
-	private String save(@Nullable Long id, Map<String, String> values, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		SupplierForm form = new SupplierForm(values.get("name"), values.get("contactName"), values.get("email"),
-				values.get("phone"), values.get("address"), values.get("taxNumber"), values.get("paymentTerms"),
-				values.get("notes"));
-		FieldErrors errors = new FieldErrors().addAll(validator.validate(form));
-		Supplier current = id == null ? null : service.get(id);
-		return FormSubmission.submit(errors,
-				() -> id == null ? service.create(form) : service.update(id, FormSubmission.version(values), form),
-				saved -> {
-					redirect.addFlashAttribute("message", "Supplier " + saved.name() + " (" + saved.code() + ") was saved.");
-					return "redirect:/suppliers/" + saved.id();
-				}, (problems, problem) -> form(model, current, values, problems, problem), response);
+	private static String saved(Supplier saved, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("message", "Supplier " + saved.name() + " (" + saved.code() + ") was saved.");
+		return "redirect:/suppliers/" + saved.id();
 	}
 
-	private static String form(Model model, @Nullable Supplier supplier, Map<String, String> values,
-			FieldErrors errors, @Nullable String problem) {
-		Map<String, String> shown = FormSubmission.shown(FIELDS, values);
+	private static String form(Model model, @Nullable Supplier supplier, @Nullable Long version) {
 		model.addAttribute("supplier", supplier);
-		model.addAttribute("values", shown);
-		model.addAttribute("errors", errors.getMap());
-		model.addAttribute("problem", problem);
+		model.addAttribute("version", version);
 		return "supplier/form";
 	}
-
 
 }

@@ -20,7 +20,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "backroom.data.dir=", "backroom.data.relaxed-durability=true", "backroom.demo=false",
-		"backroom.trash.purge-cron=-", "backroom.audit.checkpoint-cron=-",
+		"backroom.trash.purge-cron=-", "backroom.audit.checkpoint-cron=-", "backroom.backup.dir=target/test-backups",
 		"backroom.sign-in.admin-password=" + ApiTest.ADMIN_PASSWORD })
 public @interface BackroomTest {
 

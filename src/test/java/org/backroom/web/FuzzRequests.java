@@ -238,8 +238,8 @@ final class FuzzRequests {
 			}
 		}
 		if (schema.path("properties").isEmpty()) {
-			// A free-form body (settings): the known sections, with anything in them.
-			fields.put(pick("approvals", "lifecycle", "trash", "other"), Map.of(text(), wrong()));
+			// A free-form body (settings, a merge's fields): the known sections, with anything (null too) in them.
+			fields.put(pick("approvals", "lifecycle", "trash", "other"), java.util.Collections.singletonMap(text(), wrong()));
 		}
 		return fields;
 	}

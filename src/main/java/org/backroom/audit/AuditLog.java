@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of the audit trail. Every query here has its index in V7__create_audit_log.sql. */
+/** The SQL of the audit trail. Every query here has its index in V7__create_audit_log.sql or V25 (unsealed). */
 @Repository
 class AuditLog {
 

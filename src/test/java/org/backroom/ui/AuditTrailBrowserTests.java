@@ -27,7 +27,10 @@ class AuditTrailBrowserTests extends BrowserTest {
 		assertThat(browser.findElement(By.id("export")).getAttribute("href"))
 			.contains("/api/audit/export").contains("recordKind=customer").contains("recordId=" + id);
 		waitForText(By.id("verification"), "Intact, ");
-		assertThat(browser.findElement(By.id("verification")).getText()).matches("Intact, \\d+ entries");
+		assertThat(browser.findElement(By.cssSelector("#verification .alert")).getText()).matches("Intact, \\d+ entries");
+		// Beside it, folded away, the signed checkpoint to keep elsewhere and the form to verify against one.
+		assertThat(browser.findElement(By.id("checkpoint")).getAttribute("textContent")).contains("\"signature\"");
+		assertThat(browser.findElements(By.id("verify-since"))).hasSize(1);
 		screenshot("audit-trail");
 	}
 

@@ -100,14 +100,16 @@ class AuditApi {
 		return checkpoint == null ? verification : verification.against(checkpoints.check(checkpoint));
 	}
 
-	@Operation(summary = "A signed checkpoint of the chain now: {entries, head, at, signature} (Ed25519, base64)")
+	@Operation(operationId = "getAuditCheckpoint",
+			summary = "A signed checkpoint of the chain now: {entries, head, at, signature} (Ed25519, base64)")
 	@PreAuthorize("@permissions.require('audit.view')")
 	@GetMapping("/api/audit/checkpoint")
 	ResponseEntity<String> checkpoint() {
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(checkpoints.current().json());
 	}
 
-	@Operation(summary = "The public key that checkpoints are signed with: PEM, X.509 SubjectPublicKeyInfo (Ed25519)")
+	@Operation(operationId = "getAuditPublicKey",
+			summary = "The public key that checkpoints are signed with: PEM, X.509 SubjectPublicKeyInfo (Ed25519)")
 	@PreAuthorize("@permissions.require('audit.view')")
 	@GetMapping(path = "/api/audit/public-key", produces = "application/x-pem-file")
 	String publicKey() {

@@ -36,13 +36,13 @@ class ErasureApi {
 		this.export = export;
 	}
 
-	@Operation(summary = "What erasing would blank, and whether it may happen now")
+	@Operation(operationId = "previewErasure", summary = "What erasing would blank, and whether it may happen now")
 	@GetMapping("/erasure")
 	ErasureService.Preview preview(@PathVariable String kind, @PathVariable long id) {
 		return erasure.preview(kind, id);
 	}
 
-	@Operation(summary = "Erase the person's personal data; their orders and figures stay")
+	@Operation(operationId = "erasePerson", summary = "Erase the person's personal data; their orders and figures stay")
 	@PostMapping("/erase")
 	ResponseEntity<Object> erase(@PathVariable String kind, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Reason body) {
@@ -53,14 +53,15 @@ class ErasureApi {
 		return ResponseEntity.ok(result);
 	}
 
-	@Operation(summary = "Put the record under a legal hold: erasure is refused until it is released")
+	@Operation(operationId = "setLegalHold",
+			summary = "Put the record under a legal hold: erasure is refused until it is released")
 	@PostMapping("/legal-hold")
 	ErasureService.Hold hold(@PathVariable String kind, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Reason body) {
 		return erasure.hold(kind, id, Reason.require(body == null ? null : body.reason()));
 	}
 
-	@Operation(summary = "Release the legal hold")
+	@Operation(operationId = "releaseLegalHold", summary = "Release the legal hold")
 	@DeleteMapping("/legal-hold")
 	ResponseEntity<Void> release(@PathVariable String kind, @PathVariable long id,
 			@RequestParam(required = false) @Nullable String reason) {
@@ -68,7 +69,8 @@ class ErasureApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	@Operation(summary = "Release the legal hold (for clients that cannot send DELETE)")
+	@Operation(operationId = "releaseLegalHoldByPost",
+			summary = "Release the legal hold (for clients that cannot send DELETE)")
 	@PostMapping("/legal-hold/release")
 	ResponseEntity<Void> releasePost(@PathVariable String kind, @PathVariable long id,
 			@RequestBody(required = false) @Nullable Reason body) {
@@ -76,7 +78,8 @@ class ErasureApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	@Operation(summary = "The person's data: JSON, or a ZIP of CSV files with ?format=zip or Accept: application/zip")
+	@Operation(operationId = "exportPersonalData",
+			summary = "The person's data: JSON, or a ZIP of CSV files with ?format=zip or Accept: application/zip")
 	@GetMapping("/personal-data")
 	void personalData(@PathVariable String kind, @PathVariable long id,
 			@RequestParam(required = false) @Nullable String format,

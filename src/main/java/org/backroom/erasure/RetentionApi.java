@@ -15,7 +15,8 @@ class RetentionApi {
 		this.review = review;
 	}
 
-	@Operation(summary = "Run the retention review now: a bulk deactivation preview and customers proposed for erasure")
+	@Operation(operationId = "runRetentionReview",
+			summary = "Run the retention review now: a bulk deactivation preview and customers proposed for erasure")
 	@PostMapping("/api/privacy/retention-review")
 	RetentionReview.Review run() {
 		return review.run();

@@ -39,7 +39,8 @@ class MergeApi {
 		this.unmerges = unmerges;
 	}
 
-	@Operation(summary = "Likely duplicate pairs (same email, phone, tax number, or similar names), keyset-paged")
+	@Operation(operationId = "listCustomerDuplicates",
+			summary = "Likely duplicate pairs (same email, phone, tax number, or similar names), keyset-paged")
 	@GetMapping("/duplicates")
 	Page<DuplicatePair> duplicates(@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
@@ -50,20 +51,22 @@ class MergeApi {
 	record Dismissal(@Nullable List<Long> ids, @Nullable String reason) {
 	}
 
-	@Operation(summary = "Not a duplicate: the pair is never proposed again")
+	@Operation(operationId = "dismissCustomerDuplicate", summary = "Not a duplicate: the pair is never proposed again")
 	@PostMapping("/duplicates/dismissals")
 	ResponseEntity<Map<String, Object>> dismiss(@RequestBody Dismissal body) {
 		boolean dismissed = duplicates.dismiss(body.ids(), body.reason());
 		return ResponseEntity.status(dismissed ? 201 : 200).body(Map.of("ids", body.ids(), "dismissed", true));
 	}
 
-	@Operation(summary = "What a merge into this survivor would move, what conflicts, and what is refused")
+	@Operation(operationId = "previewCustomerMerge",
+			summary = "What a merge into this survivor would move, what conflicts, and what is refused")
 	@GetMapping("/{survivorId}/merge/preview")
 	MergePreview preview(@PathVariable long survivorId, @RequestParam List<Long> duplicateIds) {
 		return merges.preview(survivorId, duplicateIds);
 	}
 
-	@Operation(summary = "Merge the duplicates into this survivor; 202 with the approval request when one is needed")
+	@Operation(operationId = "mergeCustomers",
+			summary = "Merge the duplicates into this survivor; 202 with the approval request when one is needed")
 	@PostMapping("/{survivorId}/merge")
 	ResponseEntity<Object> merge(@PathVariable long survivorId, @RequestBody MergeRequest body) {
 		CustomerMergeService.Outcome outcome = merges.merge(survivorId, body);
@@ -76,7 +79,8 @@ class MergeApi {
 		return ResponseEntity.ok().eTag(Preconditions.etag(survivor.version())).body(survivor);
 	}
 
-	@Operation(summary = "Undo the merge of this duplicate: both customers exactly as they were")
+	@Operation(operationId = "unmergeCustomer",
+			summary = "Undo the merge of this duplicate: both customers exactly as they were")
 	@PostMapping("/{duplicateId}/unmerge")
 	ResponseEntity<Customer> unmerge(@PathVariable long duplicateId, @RequestBody(required = false) @Nullable Reason body) {
 		Customer restored = unmerges.unmerge(duplicateId, body == null ? null : body.reason());

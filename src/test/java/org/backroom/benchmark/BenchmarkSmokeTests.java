@@ -25,7 +25,7 @@ class BenchmarkSmokeTests {
 		Harness.write(report, dir);
 
 		assertThat(report.largeSeqScans()).isEmpty();
-		assertThat(report.measurements()).hasSize(7 * Harness.CONCURRENCY.length);
+		assertThat(report.measurements()).hasSize(9 * Harness.CONCURRENCY.length);
 		for (Measurement measured : report.measurements()) {
 			assertThat(measured.api().count()).as("%s through the API at %d: %s", measured.path(),
 					measured.concurrency(), measured.api().firstError()).isPositive();

@@ -19,16 +19,18 @@ public enum LifecycleStatus {
 	/** Folded into a survivor it points to: shown like an inactive record, offered nowhere; unmerge brings it back. */
 	MERGED;
 
-	/** The list filter ({@code status=active|inactive|all|deleted}) as an SQL condition on the status column. */
+	/** The list filter ({@code status=active|inactive|all|deleted|erased|merged}) as an SQL condition on the status. */
 	public static String condition(String filter) {
 		return switch (filter) {
 			case "active" -> "status = 'ACTIVE'";
-			case "inactive" -> "status IN ('INACTIVE', 'MERGED')";
+			// Each filter is one status (or all but one), so a list walks its status's name index in order.
+			case "inactive" -> "status = 'INACTIVE'";
 			case "all" -> "status <> 'DELETED'";
 			case "deleted" -> "status = 'DELETED'";
 			case "erased" -> "status = 'ERASED'";
+			case "merged" -> "status = 'MERGED'";
 			default -> throw ValidationFailed.of("status",
-					"must be one of active, inactive, all, deleted, erased");
+					"must be one of active, inactive, all, deleted, erased, merged");
 		};
 	}
 

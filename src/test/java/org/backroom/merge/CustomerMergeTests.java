@@ -92,7 +92,8 @@ class CustomerMergeTests extends ApiTest {
 		assertThat(sale.json().path("mergedInto").asLong()).isEqualTo(survivor);
 		assertThat(ids(api.get("/api/customers/lookup?q=" + Api.encode("Anne Lee")).json())).doesNotContain(duplicate);
 		assertThat(ids(api.get("/api/customers?status=active&limit=100").json().path("items"))).doesNotContain(duplicate);
-		assertThat(ids(api.get("/api/customers?status=inactive&limit=100").json().path("items"))).contains(duplicate);
+		assertThat(ids(api.get("/api/customers?status=merged&limit=100").json().path("items"))).contains(duplicate);
+		assertThat(ids(api.get("/api/customers?status=all&limit=100").json().path("items"))).contains(duplicate);
 		Api.Response read = api.get("/api/customers/" + duplicate);
 		Api.Response edit = api.put("/api/customers/" + duplicate, Map.of("name", "Edited after the merge"),
 				"If-Match", read.header("ETag"));

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.backroom.web.FieldErrors;
+import org.backroom.web.BoundForms;
 import org.backroom.web.Page;
 import org.backroom.web.PageController;
 import org.backroom.web.ValidationFailed;
@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -30,32 +32,56 @@ class AuditPages {
 
 	private final AuditCheckpoints checkpoints;
 
-	AuditPages(AuditTrail audit, AuditCheckpoints checkpoints) {
+	private final BoundForms forms;
+
+	AuditPages(AuditTrail audit, AuditCheckpoints checkpoints, BoundForms forms) {
 		this.audit = audit;
 		this.checkpoints = checkpoints;
+		this.forms = forms;
+	}
+
+	/** The trail's filters as typed, stripped; the record id is bound as a number, the rest read by AuditFilter. */
+	record AuditQuery(@Nullable String actor, @Nullable String action, @Nullable String recordKind,
+			@Nullable Long recordId, @Nullable String from, @Nullable String to) {
+
+		AuditQuery {
+			actor = stripped(actor);
+			action = stripped(action);
+			recordKind = stripped(recordKind);
+			from = stripped(from);
+			to = stripped(to);
+		}
+
+		private static String stripped(@Nullable String text) {
+			return text == null ? "" : text.strip();
+		}
+
 	}
 
 	@GetMapping("/audit")
 	@PreAuthorize("@permissions.require('audit.view')")
-	String trail(@RequestParam Map<String, String> params, @RequestParam(required = false) @Nullable String cursor,
-			Model model, HttpServletResponse response) {
-		Map<String, String> values = new LinkedHashMap<>();
-		for (String name : FILTERS) {
-			values.put(name, params.getOrDefault(name, "").strip());
-		}
-		FieldErrors errors = new FieldErrors();
+	String trail(@ModelAttribute("query") AuditQuery query, BindingResult result,
+			@RequestParam(required = false) @Nullable String cursor, Model model, HttpServletResponse response) {
 		Page<AuditEntry> page = new Page<>(List.of(), null);
-		try {
-			AuditFilter filter = AuditFilter.parse(values.get("actor"), values.get("action"), values.get("recordKind"),
-					recordId(values.get("recordId")), values.get("from"), values.get("to"));
-			page = audit.find(filter, cursor, 50);
+		if (!result.hasErrors()) {
+			try {
+				page = audit.find(AuditFilter.parse(query.actor(), query.action(), query.recordKind(),
+						query.recordId(), query.from(), query.to()), cursor, 50);
+			}
+			catch (ValidationFailed failed) {
+				BoundForms.rejectNamed(result, failed);
+			}
 		}
-		catch (ValidationFailed failed) {
-			errors.addAll(failed);
+		if (result.hasErrors()) {
 			response.setStatus(422);
 		}
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String name : FILTERS) {
+			Object value = result.getFieldValue(name);
+			values.put(name, value == null ? "" : value.toString().strip());
+		}
 		model.addAttribute("values", values);
-		model.addAttribute("errors", errors.getMap());
+		model.addAttribute("errors", forms.byField(result));
 		model.addAttribute("page", page);
 		model.addAttribute("export", withFilters("/api/audit/export", values).build().toUriString());
 		model.addAttribute("next", page.nextCursor() == null ? null
@@ -94,18 +120,6 @@ class AuditPages {
 		model.addAttribute("since", since == null ? "" : since);
 		model.addAttribute("sinceProblem", problem);
 		return "audit/trail :: verification";
-	}
-
-	private static @Nullable Long recordId(String text) {
-		if (text.isEmpty()) {
-			return null;
-		}
-		try {
-			return Long.parseLong(text);
-		}
-		catch (NumberFormatException ex) {
-			throw ValidationFailed.of("recordId", "must be a whole number, such as 42");
-		}
 	}
 
 	private static UriComponentsBuilder withFilters(String path, Map<String, String> values) {

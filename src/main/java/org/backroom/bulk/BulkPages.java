@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backroom.lifecycle.Reason;
 import org.backroom.permission.Permissions;
-import org.backroom.web.FieldErrors;
+import org.backroom.web.BoundForms;
 import org.backroom.web.Htmx;
 import org.backroom.web.PageController;
 import org.backroom.web.Refusal;
@@ -19,10 +19,11 @@ import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Bulk jobs as pages: the preview (how many, which are skipped and why), start with a reason, follow the progress
@@ -36,13 +37,24 @@ class BulkPages {
 
 	private final Permissions permissions;
 
-	BulkPages(BulkJobService jobs, Permissions permissions) {
+	private final BoundForms forms;
+
+	BulkPages(BulkJobService jobs, Permissions permissions, BoundForms forms) {
 		this.jobs = jobs;
 		this.permissions = permissions;
+		this.forms = forms;
 	}
 
 	/** Which records, as the review's form sends them: ticked ids, or everything dormant since the day. */
 	record Choice(String recordKind, String action, List<Long> ids, String dormantSince) {
+
+		Choice(@Nullable String recordKind, @Nullable String action, @Nullable List<Long> ids,
+				@Nullable String dormantSince) {
+			this.recordKind = recordKind == null ? "customer" : recordKind;
+			this.action = action == null ? "deactivate" : action;
+			this.ids = ids == null ? List.of() : List.copyOf(ids);
+			this.dormantSince = dormantSince == null ? "" : dormantSince;
+		}
 
 		BulkRequest request(@Nullable Instant asOf, @Nullable String reason) {
 			LocalDate since = null;
@@ -59,29 +71,33 @@ class BulkPages {
 
 	}
 
+	/** Starting the previewed job: the moment the preview was taken and why the job is run. */
+	record Start(@Nullable Instant asOf, @Nullable String reason) {
+	}
+
+	/** Undoing a job: why. */
+	record Undo(@Nullable String reason) {
+	}
+
 	@PostMapping("/bulk-jobs/preview")
-	String preview(@RequestParam(defaultValue = "customer") String recordKind,
-			@RequestParam(defaultValue = "deactivate") String action,
-			@RequestParam(required = false) @Nullable List<Long> ids, @RequestParam(defaultValue = "") String dormantSince,
-			Model model) {
-		Choice choice = new Choice(recordKind, action, ids == null ? List.of() : ids, dormantSince);
-		return preview(choice, "", new FieldErrors(), model);
+	String preview(@ModelAttribute("choice") Choice choice, Model model) {
+		return preview(choice, "", Map.of(), model);
 	}
 
 	@PostMapping("/bulk-jobs")
-	String start(@RequestParam(defaultValue = "customer") String recordKind,
-			@RequestParam(defaultValue = "deactivate") String action,
-			@RequestParam(required = false) @Nullable List<Long> ids, @RequestParam(defaultValue = "") String dormantSince,
-			@RequestParam(required = false) @Nullable Instant asOf, @RequestParam(defaultValue = "") String reason,
+	String start(@ModelAttribute("choice") Choice choice, @ModelAttribute("start") Start start, BindingResult result,
 			Model model, HttpServletResponse response) {
-		Choice choice = new Choice(recordKind, action, ids == null ? List.of() : ids, dormantSince);
-		try {
-			return "redirect:/bulk-jobs/" + jobs.start(choice.request(asOf, reason)).id();
+		String reason = start.reason() == null ? "" : start.reason();
+		if (!result.hasErrors()) {
+			try {
+				return "redirect:/bulk-jobs/" + jobs.start(choice.request(start.asOf(), reason)).id();
+			}
+			catch (ValidationFailed failed) {
+				BoundForms.rejectNamed(result, failed);
+			}
 		}
-		catch (ValidationFailed failed) {
-			response.setStatus(422);
-			return preview(choice, reason, new FieldErrors().addAll(failed), model);
-		}
+		response.setStatus(422);
+		return preview(choice, reason, forms.byField(result), model);
 	}
 
 	@GetMapping("/bulk-jobs/{id}")
@@ -91,14 +107,16 @@ class BulkPages {
 	}
 
 	@PostMapping("/bulk-jobs/{id}/undo")
-	String undo(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Model model,
+	String undo(@PathVariable long id, @ModelAttribute("undo") Undo undo, BindingResult result, Model model,
 			HttpServletResponse response) {
+		String reason = undo.reason() == null ? "" : undo.reason();
 		try {
 			return "redirect:/bulk-jobs/" + jobs.undo(id, Reason.require(reason)).id();
 		}
 		catch (ValidationFailed failed) {
 			response.setStatus(422);
-			model.addAttribute("errors", new FieldErrors().addAll(failed).getMap());
+			BoundForms.rejectNamed(result, failed);
+			model.addAttribute("errors", forms.byField(result));
 		}
 		catch (Refusal refusal) {
 			response.setStatus(refusal.status().value());
@@ -109,11 +127,11 @@ class BulkPages {
 		return "bulk/job";
 	}
 
-	private String preview(Choice choice, String reason, FieldErrors errors, Model model) {
+	private String preview(Choice choice, String reason, Map<String, String> errors, Model model) {
 		model.addAttribute("choice", choice);
 		model.addAttribute("preview", jobs.preview(choice.request(null, null)));
 		model.addAttribute("reason", reason);
-		model.addAttribute("errors", errors.getMap());
+		model.addAttribute("errors", errors);
 		return "bulk/preview";
 	}
 

@@ -4,17 +4,21 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.backroom.permission.Permissions;
-import org.backroom.web.FieldErrors;
+import org.backroom.web.BoundForms;
 import org.backroom.web.PageController;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -29,88 +33,96 @@ class ReportPages {
 
 	private final Permissions permissions;
 
+	private final BoundForms forms;
+
 	private final Clock clock = Clock.systemUTC();
 
-	ReportPages(ReportService reports, Permissions permissions) {
+	ReportPages(ReportService reports, Permissions permissions, BoundForms forms) {
 		this.reports = reports;
 		this.permissions = permissions;
+		this.forms = forms;
+	}
+
+	/** The report page's query: which report and the period, as dates in ISO form. */
+	record ReportQuery(@Nullable String report, @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate from,
+			@DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to) {
+	}
+
+	/** The dormant review's query: the day since which a customer made no sale. */
+	record DormantQuery(@DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate since) {
 	}
 
 	@GetMapping("/reports")
-	String report(@RequestParam(defaultValue = "sales-by-customer") String report,
-			@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to, Model model,
+	String report(@ModelAttribute("query") ReportQuery query, BindingResult result, Model model,
 			HttpServletResponse response) {
 		Report chosen = Arrays.stream(Report.values())
-			.filter(r -> r.path().equals(report))
+			.filter(r -> r.path().equals(query.report() == null ? "sales-by-customer" : query.report()))
 			.findFirst()
 			.orElse(Report.SALES_BY_CUSTOMER);
-		FieldErrors errors = new FieldErrors();
-		LocalDate start = date("from", from, errors);
-		LocalDate end = date("to", to, errors);
-		if (start == null && end == null && errors.isEmpty()) {
+		LocalDate start = query.from();
+		LocalDate end = query.to();
+		if (start == null && end == null && !result.hasErrors()) {
 			// The page opens on the last 30 days, today included: on the first of a month "this month" is one
 			// empty morning. The API keeps its own default, the current month.
 			end = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
 			start = end.minusDays(30);
 		}
 		ReportService.ReportView view = null;
-		if (errors.isEmpty()) {
+		if (!result.hasErrors()) {
 			try {
 				ReportPeriod period = ReportPeriod.of(start, end, clock);
 				view = reports.run(chosen, period);
-				from = period.from().toString();
-				to = period.to().toString();
+				start = period.from();
+				end = period.to();
 			}
 			catch (ValidationFailed failed) {
-				errors.addAll(failed);
+				BoundForms.rejectNamed(result, failed);
 			}
 		}
-		if (!errors.isEmpty()) {
+		if (result.hasErrors()) {
 			response.setStatus(422);
 		}
 		model.addAttribute("report", chosen.path());
 		model.addAttribute("reports", Arrays.stream(Report.values()).map(Report::path).toList());
-		model.addAttribute("from", from);
-		model.addAttribute("to", to);
-		model.addAttribute("errors", errors.getMap());
+		model.addAttribute("from", typed(result, "from", start));
+		model.addAttribute("to", typed(result, "to", end));
+		model.addAttribute("errors", forms.byField(result));
 		model.addAttribute("view", view);
-		model.addAttribute("highest", view == null ? BigDecimal.ONE : view.rows()
+		model.addAttribute("highest", view == null ? BigDecimal.ONE : highest(view));
+		return "reporting/report";
+	}
+
+	private static BigDecimal highest(ReportService.ReportView view) {
+		return view.rows()
 			.stream()
 			.map(ReportRow::total)
 			.filter(total -> total.signum() > 0)
 			.max(BigDecimal::compareTo)
-			.orElse(BigDecimal.ONE));
-		return "reporting/report";
+			.orElse(BigDecimal.ONE);
 	}
 
 	/** Active customers with no sale since the day; those with bulk.run can take them to a bulk deactivation. */
 	@GetMapping("/reports/dormant-customers")
-	String dormant(@RequestParam(defaultValue = "") String since, @RequestParam(required = false) @Nullable String cursor,
-			Model model, HttpServletResponse response) {
-		FieldErrors errors = new FieldErrors();
-		LocalDate day = date("since", since, errors);
-		LocalDate start = day != null ? day : LocalDate.now(clock).minusYears(1);
-		model.addAttribute("since", errors.isEmpty() ? start.toString() : since);
-		model.addAttribute("errors", errors.getMap());
-		model.addAttribute("page", errors.isEmpty() ? reports.dormant(start, cursor, 100) : null);
+	String dormant(@ModelAttribute("query") DormantQuery query, BindingResult result,
+			@RequestParam(required = false) @Nullable String cursor, Model model, HttpServletResponse response) {
+		LocalDate start = query.since() != null ? query.since() : LocalDate.now(clock).minusYears(1);
+		model.addAttribute("since", typed(result, "since", start));
+		model.addAttribute("errors", forms.byField(result));
+		model.addAttribute("page", result.hasErrors() ? null : reports.dormant(start, cursor, 100));
 		model.addAttribute("canRun", permissions.has("bulk.run") && permissions.has("customer.deactivate"));
-		if (!errors.isEmpty()) {
+		if (result.hasErrors()) {
 			response.setStatus(422);
 		}
 		return "reporting/dormant";
 	}
 
-	private static @Nullable LocalDate date(String field, String text, FieldErrors errors) {
-		if (text.isBlank()) {
-			return null;
+	/** What the field shows: the text as typed when it could not be read, else the day in use (or nothing). */
+	private static String typed(BindingResult result, String field, @Nullable LocalDate day) {
+		FieldError error = result.getFieldError(field);
+		if (error != null && error.isBindingFailure()) {
+			return String.valueOf(error.getRejectedValue());
 		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			errors.add(field, "must be a date, such as 2025-01-31");
-			return null;
-		}
+		return day == null ? "" : day.toString();
 	}
 
 }

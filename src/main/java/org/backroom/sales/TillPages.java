@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
-import org.backroom.web.FieldErrors;
+import org.backroom.web.BoundForms;
 import org.backroom.web.PageController;
 import org.backroom.web.Refusal;
 import org.backroom.web.ValidationFailed;
@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -32,16 +35,19 @@ class TillPages {
 
 	private final Validator validator;
 
-	TillPages(SalesService service, Validator validator) {
+	private final BoundForms forms;
+
+	TillPages(SalesService service, Validator validator, BoundForms forms) {
 		this.service = service;
 		this.validator = validator;
+		this.forms = forms;
 	}
 
 	// The form is offered only to those whose save would be allowed.
 	@PreAuthorize("@permissions.require('sales.create')")
 	@GetMapping("/sales/new")
 	String till(Model model) {
-		return show(model, new Cart(List.of()), null, null, "CASH", null, new FieldErrors(), newSaleAttempt());
+		return show(model, new Cart(List.of()), null, null, "CASH", null, Map.of(), newSaleAttempt());
 	}
 
 	/** The running total, recomputed whenever a line is added, changed or removed. */
@@ -55,27 +61,33 @@ class TillPages {
 		return "sales/till :: total";
 	}
 
-	@PostMapping("/sales/new")
-	String complete(@RequestParam(required = false) @Nullable Long customerId,
-			@RequestParam(required = false) @Nullable String customerName,
-			@RequestParam(defaultValue = "") String payment, @RequestParam(required = false) @Nullable List<Long> itemId,
-			@RequestParam(required = false) @Nullable List<String> sku,
-			@RequestParam(required = false) @Nullable List<String> name,
-			@RequestParam(required = false) @Nullable List<String> price,
-			@RequestParam(required = false) @Nullable List<String> quantity,
-			@RequestParam(required = false) @Nullable String idempotencyKey, Model model, HttpServletResponse response,
-			RedirectAttributes redirect) {
-		// A refused sale changed nothing, so showing it again keeps its key: the attempt is the same one.
-		String attempt = idempotencyKey != null ? idempotencyKey : newSaleAttempt();
-		Cart cart = Cart.from(itemId, sku, name, price, quantity);
-		FieldErrors errors = new FieldErrors();
-		NewSale.Payment method = payment(payment);
-		if (method == null) {
-			errors.add("payment", "choose cash, card or credit");
+	/** The till as sent: the customer, the payment, the cart's lines as parallel lists and the attempt's key. */
+	record TillForm(@Nullable Long customerId, @Nullable String customerName, String payment,
+			@Nullable List<Long> itemId, @Nullable List<String> sku, @Nullable List<String> name,
+			@Nullable List<String> price, @Nullable List<String> quantity, @Nullable String idempotencyKey) {
+
+		TillForm {
+			payment = payment == null ? "" : payment;
 		}
-		NewSale sale = new NewSale(customerId, method, cart.saleLines());
-		errors.addAll(validator.validate(sale));
-		if (errors.isEmpty()) {
+
+	}
+
+	@PostMapping("/sales/new")
+	String complete(@ModelAttribute("till") TillForm till, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		// A refused sale changed nothing, so showing it again keeps its key: the attempt is the same one.
+		String attempt = till.idempotencyKey() != null ? till.idempotencyKey() : newSaleAttempt();
+		Cart cart = Cart.from(till.itemId(), till.sku(), till.name(), till.price(), till.quantity());
+		NewSale.Payment method = payment(till.payment());
+		if (method == null) {
+			result.addError(new FieldError(result.getObjectName(), "payment", "choose cash, card or credit"));
+		}
+		NewSale sale = new NewSale(till.customerId(), method, cart.saleLines());
+		validator.validate(sale)
+			.forEach(violation -> result.addError(new FieldError(result.getObjectName(),
+					violation.getPropertyPath().toString(), violation.getMessage())));
+		Refusal refused = null;
+		if (!result.hasErrors()) {
 			try {
 				SalesOrder order = service.sell(sale);
 				redirect.addFlashAttribute("message", "Sale " + order.number() + " completed: " + order.total() + " ("
@@ -83,19 +95,19 @@ class TillPages {
 				return "redirect:/sales/" + order.id();
 			}
 			catch (ValidationFailed failed) {
-				errors.addAll(failed);
+				BoundForms.rejectNamed(result, failed);
 			}
 			catch (Refusal refusal) {
-				response.setStatus(refusal.status().value());
-				return show(model, cart, customerId, customerName, payment, refusal, errors, attempt);
+				refused = refusal;
 			}
 		}
-		response.setStatus(422);
-		return show(model, cart, customerId, customerName, payment, null, errors, attempt);
+		response.setStatus(refused == null ? 422 : refused.status().value());
+		return show(model, cart, till.customerId(), till.customerName(), till.payment(), refused,
+				forms.byField(result), attempt);
 	}
 
 	private static String show(Model model, Cart cart, @Nullable Long customerId, @Nullable String customerName,
-			String payment, @Nullable Refusal refusal, FieldErrors errors, String attempt) {
+			String payment, @Nullable Refusal refusal, Map<String, String> errors, String attempt) {
 		model.addAttribute("idempotencyKey", attempt);
 		model.addAttribute("cart", cart);
 		model.addAttribute("total", cart.total());
@@ -105,7 +117,7 @@ class TillPages {
 		TillRefusal told = refusal == null ? null : TillRefusal.of(refusal, cart);
 		model.addAttribute("problem", told == null ? null : told.message());
 		model.addAttribute("refusedLines", told == null ? Map.of() : told.lines());
-		model.addAttribute("errors", errors.getMap());
+		model.addAttribute("errors", errors);
 		return "sales/till";
 	}
 

@@ -8,7 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.backroom.backup.Backups;
 import org.backroom.permission.Permissions;
 import org.backroom.staff.StaffPrincipal;
-import org.backroom.web.FieldErrors;
+import org.backroom.web.BoundForms;
 import org.backroom.web.PageController;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -36,10 +37,13 @@ class SettingsPages {
 
 	private final Backups backups;
 
-	SettingsPages(SettingsService settings, Permissions permissions, Backups backups) {
+	private final BoundForms forms;
+
+	SettingsPages(SettingsService settings, Permissions permissions, Backups backups, BoundForms forms) {
 		this.settings = settings;
 		this.permissions = permissions;
 		this.backups = backups;
+		this.forms = forms;
 	}
 
 	/** The form's values: which actions need approval, the delete behaviour and the retention, as typed. */
@@ -51,16 +55,27 @@ class SettingsPages {
 		StoreSettings current = settings.current();
 		Values values = new Values(current.approvals(), current.lifecycle().deleteReferenced().name(),
 				String.valueOf(current.trash().retentionDays()));
-		return form(model, values, new FieldErrors());
+		return form(model, values, Map.of());
+	}
+
+	/** The form as sent: the ticked actions, the delete behaviour and the retention as typed. */
+	record SettingsForm(List<String> approval, String deleteReferenced, String retentionDays) {
+
+		SettingsForm(@Nullable List<String> approval, @Nullable String deleteReferenced,
+				@Nullable String retentionDays) {
+			this.approval = approval == null ? List.of() : List.copyOf(approval);
+			this.deleteReferenced = deleteReferenced == null ? "" : deleteReferenced;
+			this.retentionDays = retentionDays == null ? "" : retentionDays.strip();
+		}
+
 	}
 
 	@PostMapping("/settings")
-	String save(@RequestParam(name = "approval", required = false) @Nullable List<String> approval,
-			@RequestParam(defaultValue = "") String deleteReferenced, @RequestParam(defaultValue = "") String retentionDays,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+	String save(@ModelAttribute("settingsForm") SettingsForm form, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Map<String, Boolean> approvals = new LinkedHashMap<>();
-		settings.approvable().forEach(action -> approvals.put(action, approval != null && approval.contains(action)));
-		Values values = new Values(approvals, deleteReferenced, retentionDays.strip());
+		settings.approvable().forEach(action -> approvals.put(action, form.approval().contains(action)));
+		Values values = new Values(approvals, form.deleteReferenced(), form.retentionDays());
 		try {
 			Map<String, Object> changed = settings.change(patch(values, settings.current()),
 					StaffPrincipal.current().map(me -> me.username()).orElse("system"));
@@ -69,7 +84,8 @@ class SettingsPages {
 		}
 		catch (ValidationFailed failed) {
 			response.setStatus(422);
-			return form(model, values, new FieldErrors().addAll(failed));
+			BoundForms.rejectNamed(result, failed);
+			return form(model, values, forms.byField(result));
 		}
 	}
 
@@ -101,9 +117,9 @@ class SettingsPages {
 		return patch;
 	}
 
-	private String form(Model model, Values values, FieldErrors errors) {
+	private String form(Model model, Values values, Map<String, String> errors) {
 		model.addAttribute("values", values);
-		model.addAttribute("errors", errors.getMap());
+		model.addAttribute("errors", errors);
 		model.addAttribute("canManage", permissions.has("settings.manage"));
 		boolean canBackUp = permissions.has("backup.manage");
 		model.addAttribute("canBackUp", canBackUp);

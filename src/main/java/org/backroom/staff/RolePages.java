@@ -7,17 +7,20 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.backroom.permission.Permissions;
-import org.backroom.web.FieldErrors;
+import org.backroom.web.BoundForms;
+import org.backroom.web.FormVersion;
 import org.backroom.web.PageController;
 import org.backroom.web.Refusal;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -34,10 +37,13 @@ class RolePages {
 
 	private final Validator validator;
 
-	RolePages(RoleService roles, Permissions permissions, Validator validator) {
+	private final BoundForms forms;
+
+	RolePages(RoleService roles, Permissions permissions, Validator validator, BoundForms forms) {
 		this.roles = roles;
 		this.permissions = permissions;
 		this.validator = validator;
+		this.forms = forms;
 	}
 
 	/** A role's column as typed, kept when saving it failed. */
@@ -54,81 +60,87 @@ class RolePages {
 		return "staff/roles";
 	}
 
+	/** A role's column or the new-role form as sent; blank parts are empty, not missing. */
+	record RoleInput(String name, String description, List<String> permissions) {
+
+		RoleInput(@Nullable String name, @Nullable String description, @Nullable List<String> permissions) {
+			this.name = name == null ? "" : name;
+			this.description = description == null ? "" : description;
+			this.permissions = permissions == null ? List.of() : List.copyOf(permissions);
+		}
+
+	}
+
 	@PostMapping("/roles/{id}")
-	String save(@PathVariable long id, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "") String description, @RequestParam(defaultValue = "-1") String version,
-			@RequestParam(required = false) @Nullable List<String> permissions, Model model,
+	String save(@PathVariable long id, @ModelAttribute("input") RoleInput input, BindingResult result,
+			@ModelAttribute("edit") FormVersion version, BindingResult versionResult, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		Edited edited = new Edited(id, name, description, version, permissions == null ? List.of() : permissions);
-		RoleForm form = new RoleForm(name, blankToNull(description), edited.permissions());
-		return attempt(edited, form, model, response, redirect, () -> {
-			Role saved = roles.update(id, parseVersion(version), form);
+		Object typed = versionResult.getFieldValue("version");
+		Edited edited = new Edited(id, input.name(), input.description(), typed == null ? "-1" : typed.toString(),
+				input.permissions());
+		RoleForm form = new RoleForm(input.name(), blankToNull(input.description()), input.permissions());
+		return attempt(edited, form, result, model, response, redirect, () -> {
+			Role saved = roles.update(id, version.expected(), form);
 			return "Role " + saved.name() + " was saved.";
 		});
 	}
 
 	@PostMapping("/roles/new")
-	String create(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String description,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		RoleForm form = new RoleForm(name, blankToNull(description), List.of());
-		return attempt(new Edited(0, name, description, "", List.of()), form, model, response, redirect,
-				() -> "Role " + roles.create(form).name() + " was created; tick its permissions and save.");
+	String create(@ModelAttribute("input") RoleInput input, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		RoleForm form = new RoleForm(input.name(), blankToNull(input.description()), List.of());
+		return attempt(new Edited(0, input.name(), input.description(), "", List.of()), form, result, model, response,
+				redirect, () -> "Role " + roles.create(form).name() + " was created; tick its permissions and save.");
 	}
 
 	/** Clone under a new name: the copy is a custom role, editable from its own column. */
 	@PostMapping("/roles/{id}/clone")
-	String copy(@PathVariable long id, @RequestParam(defaultValue = "") String name, Model model,
+	String copy(@PathVariable long id, @ModelAttribute("input") RoleInput input, BindingResult result, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
+		String name = input.name();
 		RoleForm form = new RoleForm(name, null, List.of());
 		// The "clone" column id marks the clone form of role {id} as the one to show errors beside.
-		return attempt(new Edited(-id, name, "", "", List.of()), form, model, response, redirect,
+		return attempt(new Edited(-id, name, "", "", List.of()), form, result, model, response, redirect,
 				() -> "Role " + roles.copy(id, name.strip()).name() + " was cloned; change its permissions and save.");
 	}
 
 	@PostMapping("/roles/{id}/delete")
-	String delete(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+	String delete(@PathVariable long id, @ModelAttribute("input") RoleInput input, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		String name = roles.get(id).name();
-		return attempt(null, null, model, response, redirect, () -> {
+		return attempt(null, null, result, model, response, redirect, () -> {
 			roles.delete(id);
 			return "Role " + name + " was deleted.";
 		});
 	}
 
-	private String attempt(@Nullable Edited edited, @Nullable RoleForm form, Model model, HttpServletResponse response,
-			RedirectAttributes redirect, Supplier<String> change) {
-		FieldErrors errors = new FieldErrors();
+	private String attempt(@Nullable Edited edited, @Nullable RoleForm form, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect, Supplier<String> change) {
 		if (form != null) {
-			errors.addAll(validator.validate(form));
+			validator.validate(form)
+				.forEach(violation -> result.addError(new FieldError(result.getObjectName(),
+						violation.getPropertyPath().toString(), violation.getMessage())));
 		}
 		try {
-			if (errors.isEmpty()) {
+			if (!result.hasErrors()) {
 				redirect.addFlashAttribute("message", change.get());
 				return "redirect:/roles";
 			}
 		}
 		catch (ValidationFailed failed) {
-			errors.addAll(failed);
+			BoundForms.rejectNamed(result, failed);
 		}
 		catch (Refusal refusal) {
 			response.setStatus(refusal.status().value());
 			model.addAttribute("problem", refusal.getMessage());
 		}
-		if (!errors.isEmpty()) {
+		if (result.hasErrors()) {
 			response.setStatus(422);
 		}
 		matrix(model);
 		model.addAttribute("edited", edited);
-		model.addAttribute("errors", errors.getMap());
+		model.addAttribute("errors", forms.byField(result));
 		return "staff/roles";
-	}
-
-	private static long parseVersion(String version) {
-		try {
-			return Long.parseLong(version.strip());
-		}
-		catch (NumberFormatException ex) {
-			return -1;
-		}
 	}
 
 	private static @Nullable String blankToNull(String text) {

@@ -1,12 +1,16 @@
 package org.backroom.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -22,8 +26,36 @@ public final class BoundForms {
 
 	private final SpringValidatorAdapter validator;
 
-	BoundForms(Validator validator) {
+	private final MessageSource messages;
+
+	BoundForms(Validator validator, MessageSource messages) {
 		this.validator = new SpringValidatorAdapter(validator);
+		this.messages = messages;
+	}
+
+	/**
+	 * Each field's messages, resolved as {@code th:errors} would and joined, for pages whose inputs are not bound
+	 * with {@code th:field} (filters, matrices) and look their error up by name.
+	 */
+	public Map<String, String> byField(BindingResult result) {
+		Map<String, String> byField = new LinkedHashMap<>();
+		result.getFieldErrors()
+			.forEach(error -> byField.merge(error.getField(),
+					messages.getMessage(error, LocaleContextHolder.getLocale()), (a, b) -> a + "; " + b));
+		return byField;
+	}
+
+	/**
+	 * Records each field error of a {@code validation} refusal under the name the service gave it, even where the
+	 * form has no such property (nested names such as {@code trash.retentionDays}); see {@link #byField}.
+	 */
+	public static void rejectNamed(BindingResult result, ValidationFailed failed) {
+		if (failed.properties().get("errors") instanceof List<?> errors) {
+			errors.stream()
+				.filter(ValidationFailed.FieldError.class::isInstance)
+				.map(ValidationFailed.FieldError.class::cast)
+				.forEach(error -> result.addError(new FieldError(result.getObjectName(), error.field(), error.message())));
+		}
 	}
 
 	/**

@@ -127,11 +127,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			if (!TryAgain.isTransient(ex)) {
 				throw ex;
 			}
-			if (!last) {
-				return false;
+			if (last) {
+				tryAgain(response);
 			}
-			tryAgain(response);
-			return true;
+			return last;
 		}
 	}
 

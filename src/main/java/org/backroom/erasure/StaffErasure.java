@@ -79,15 +79,8 @@ class StaffErasure implements Erasable {
 			throw Forbidden.lacking("Above your rights", person.label() + " holds permissions you lack: "
 					+ String.join(", ", above) + ".", above);
 		}
-		Optional<Refusal> lastOwner = lastOwner(person);
-		if (lastOwner.isPresent()) {
-			return lastOwner;
-		}
-		Optional<Refusal> open = openPurchaseOrders(person);
-		if (open.isPresent()) {
-			return open;
-		}
-		return snapshots.pendingApprovals(kind(), person.id(), true, person.label());
+		return lastOwner(person).or(() -> openPurchaseOrders(person))
+			.or(() -> snapshots.pendingApprovals(kind(), person.id(), true, person.label()));
 	}
 
 	/** Someone must still be able to manage roles once they are gone. */

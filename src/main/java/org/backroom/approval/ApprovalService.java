@@ -1,11 +1,12 @@
 package org.backroom.approval;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.backroom.approval.ApprovalRefusals.NotPending;
+import org.backroom.approval.ApprovalRefusals.OwnRequest;
 import org.backroom.approval.ApprovalRequest.Status;
 import org.backroom.audit.AuditTrail;
 import org.backroom.lifecycle.Lifecycle;
@@ -18,13 +19,9 @@ import org.backroom.lifecycle.authorized.AuthorizedTransitions;
 import org.backroom.settings.SettingsService;
 import org.backroom.permission.Permissions;
 import org.backroom.staff.StaffPrincipal;
-import org.backroom.web.Cursor;
 import org.backroom.web.Page;
-import org.backroom.web.Refusal;
-import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -58,10 +55,14 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 
 	private final List<ApprovableAction> ownActions;
 
+	private final ApprovalInbox inbox;
+
 	ApprovalService(JdbcClient jdbc, SettingsService settings, Permissions permissions, Lifecycle lifecycle,
-			AuthorizedTransitions transitions, RecordKinds kinds, ApprovalSettings approvalSettings, AuditTrail audit, List<ApprovableAction> ownActions) {
+			AuthorizedTransitions transitions, RecordKinds kinds, ApprovalSettings approvalSettings, AuditTrail audit, List<ApprovableAction> ownActions,
+			ApprovalInbox inbox) {
 		this.audit = audit;
 		this.ownActions = ownActions;
+		this.inbox = inbox;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.permissions = permissions;
@@ -147,28 +148,7 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 	/** The approver's inbox (all requests), or one's own requests for those who do not decide. */
 	@Transactional(readOnly = true)
 	Page<ApprovalRequest> list(String status, @Nullable String cursor, int limit) {
-		StringBuilder sql = new StringBuilder(ApprovalRequest.SELECT).append(" WHERE true");
-		List<Object> params = new ArrayList<>();
-		switch (status) {
-			case "pending" -> sql.append(" AND a.status = 'PENDING' AND a.expires_at > now()");
-			case "expired" -> sql.append(" AND (a.status = 'EXPIRED' OR (a.status = 'PENDING' AND a.expires_at <= now()))");
-			case "approved", "rejected" -> sql.append(" AND a.status = '" + status.toUpperCase(Locale.ROOT) + "'");
-			case "all" -> { }
-			default -> throw ValidationFailed.of("status", "must be one of pending, approved, rejected, expired, all");
-		}
-		if (!permissions.has("approval.decide")) {
-			sql.append(" AND a.requested_by = ?");
-			params.add(me().id());
-		}
-		Cursor after = Cursor.decode(cursor);
-		if (after != null) {
-			sql.append(" AND a.id < ?");
-			params.add(after.id());
-		}
-		sql.append(" ORDER BY a.id DESC LIMIT ?");
-		params.add(limit + 1);
-		List<ApprovalRequest> rows = jdbc.sql(sql.toString()).params(params).query(ApprovalRequest::from).list();
-		return Page.of(rows, limit, request -> new Cursor("", request.id()));
+		return inbox.list(status, cursor, limit, permissions.has("approval.decide") ? null : me().id());
 	}
 
 	/** Marks requests whose time ran out, so the inbox and the record's history say so. */
@@ -213,29 +193,6 @@ class ApprovalService implements TransitionGate, ApprovalRequests {
 
 	private static StaffPrincipal me() {
 		return StaffPrincipal.current().orElseThrow(() -> new IllegalStateException("No staff user is signed in"));
-	}
-
-	/** A request that was already decided, or expired. */
-	static final class NotPending extends Refusal {
-
-		NotPending(ApprovalRequest request) {
-			super("invalid-transition", HttpStatus.CONFLICT, "Already " + request.status().word(),
-					"Approval request " + request.id() + " is " + request.status().word()
-							+ (request.decidedBy() != null ? " (by " + request.decidedBy() + ")" : "")
-							+ "; only a pending request can be decided.");
-			with("requestStatus", request.status().name());
-		}
-
-	}
-
-	/** Four eyes: the requester cannot decide their own request. */
-	static final class OwnRequest extends Refusal {
-
-		OwnRequest() {
-			super("forbidden", HttpStatus.FORBIDDEN, "Your own request",
-					"Nobody approves or rejects their own request; another person must decide it.");
-		}
-
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.backroom.audit.ErasureCandidates.Stored;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,10 +38,13 @@ public class AuditErasure {
 
 	private final JsonMapper json;
 
+	private final ErasureCandidates found;
+
 	AuditErasure(AuditTrail trail, JdbcClient jdbc, JsonMapper json) {
 		this.trail = trail;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.found = new ErasureCandidates(jdbc);
 	}
 
 	/** What erasing would blank: how many entries, found as {@link #erase} would find them. */
@@ -111,20 +115,15 @@ public class AuditErasure {
 			@Nullable String address) {
 	}
 
-	/** An entry as it is stored. */
-	private record Stored(long id, String actor, @Nullable String reason, @Nullable String changes,
-			@Nullable String address, @Nullable String recordKind, @Nullable Long recordId) {
-	}
-
 	/** The entries to blank, and the scrubber that found them. */
 	private record Plan(Scrubber scrubber, List<Blank> blanks) {
 	}
 
 	private Plan plan(PersonalData person) {
-		List<Stored> own = entries("record_kind = ? AND record_id = ?", person.recordKind(), person.recordId());
+		List<Stored> own = found.about(person);
 		Scrubber scrubber = scrubber(person, formerValues(own, person.keys()));
 		List<Blank> blanks = new ArrayList<>();
-		for (Stored entry : candidates(person, scrubber)) {
+		for (Stored entry : found.candidates(person, scrubber)) {
 			Blank blank = blank(person, scrubber, entry);
 			if (!Objects.equals(blank, new Blank(entry.id(), entry.actor(), entry.reason(), normalized(entry.changes()),
 					entry.address()))) {
@@ -149,40 +148,6 @@ public class AuditErasure {
 
 	private @Nullable String normalized(@Nullable String changes) {
 		return changes == null ? null : json.writeValueAsString(json.readTree(changes));
-	}
-
-	/** The entries that may carry the person's data; the scrubber decides which do. */
-	private List<Stored> candidates(PersonalData person, Scrubber scrubber) {
-		StringBuilder where = new StringBuilder("(record_kind = ? AND record_id = ?)");
-		List<Object> params = new ArrayList<>(List.of(person.recordKind(), person.recordId()));
-		for (PersonalData.Related related : person.related()) {
-			if (!related.ids().isEmpty()) {
-				where.append(" OR (record_kind = ? AND record_id = ANY (?))");
-				params.add(related.recordKind());
-				params.add(related.ids().toArray(Long[]::new));
-			}
-		}
-		if (person.actor() != null) {
-			where.append(" OR actor = ?");
-			params.add(person.actor());
-		}
-		List<String> patterns = scrubber.searchPatterns();
-		if (!patterns.isEmpty()) {
-			where.append(" OR reason ILIKE ANY (?) OR changes::text ILIKE ANY (?)");
-			params.add(patterns.toArray(String[]::new));
-			params.add(patterns.toArray(String[]::new));
-		}
-		return entries(where.toString(), params.toArray());
-	}
-
-	private List<Stored> entries(String where, Object... params) {
-		return jdbc.sql("SELECT id, actor, reason, changes::text AS changes, address, record_kind, record_id"
-				+ " FROM audit_log WHERE " + where + " ORDER BY id")
-			.params(params)
-			.query((rs, row) -> new Stored(rs.getLong("id"), rs.getString("actor"), rs.getString("reason"),
-					rs.getString("changes"), rs.getString("address"), rs.getString("record_kind"),
-					rs.getObject("record_id", Long.class)))
-			.list();
 	}
 
 	/** Values the person's fields had before (an earlier name): a sale of that time copied them too. */

@@ -70,20 +70,37 @@ public final class AuditVerifier {
 				findings.add(entry + ": link " + (i + 1) + " is missing before it (export the whole trail, no filters)");
 				break;
 			}
-			if (!"true".equals(link.get("erased")) && !sha256Hex(link.get("payload").getBytes(StandardCharsets.UTF_8))
-				.equals(link.get("payloadHash"))) {
-				findings.add(entry + ": its content does not match its payload hash: it was altered");
-			}
-			if (!previous.equals(link.get("prevHash"))) {
-				findings.add(entry + ": it does not follow the link before it: an entry was removed or re-ordered");
-			}
-			byte[] chained = concat(HexFormat.of().parseHex(link.get("prevHash")),
-					HexFormat.of().parseHex(link.get("payloadHash")));
-			if (!sha256Hex(chained).equals(link.get("hash"))) {
-				findings.add(entry + ": its hash is not the chain of the link before it and its payload");
-			}
+			checkLink(entry, link, previous, findings);
 			previous = link.get("hash");
 		}
+		checkAgainstCheckpoint(links, checkpoint, findings);
+		long unsealed = rows.size() - links.size();
+		findings.add(findings.isEmpty()
+				? "OK: " + links.size() + " sealed entries intact, extending the checkpoint of " + checkpoint.entries()
+						+ " entries at " + checkpoint.at() + (unsealed > 0 ? "; " + unsealed + " unsealed, not covered" : "")
+				: "FAILED: " + findings.size() + " finding(s)");
+		return findings;
+	}
+
+	/** One link's own content and its place in the chain after {@code previous} (the hash of the link before). */
+	private static void checkLink(String entry, Map<String, String> link, String previous, List<String> findings) {
+		if (!"true".equals(link.get("erased")) && !sha256Hex(link.get("payload").getBytes(StandardCharsets.UTF_8))
+			.equals(link.get("payloadHash"))) {
+			findings.add(entry + ": its content does not match its payload hash: it was altered");
+		}
+		if (!previous.equals(link.get("prevHash"))) {
+			findings.add(entry + ": it does not follow the link before it: an entry was removed or re-ordered");
+		}
+		byte[] chained = concat(HexFormat.of().parseHex(link.get("prevHash")),
+				HexFormat.of().parseHex(link.get("payloadHash")));
+		if (!sha256Hex(chained).equals(link.get("hash"))) {
+			findings.add(entry + ": its hash is not the chain of the link before it and its payload");
+		}
+	}
+
+	/** The trail reaches the checkpoint and its link there is the checkpoint's head. */
+	private static void checkAgainstCheckpoint(List<Map<String, String>> links, Checkpoint checkpoint,
+			List<String> findings) {
 		if (checkpoint.entries() > links.size()) {
 			findings.add("the trail has " + links.size() + " sealed entries, fewer than the checkpoint's "
 					+ checkpoint.entries() + ": it was cut short");
@@ -92,12 +109,6 @@ public final class AuditVerifier {
 				&& !links.get((int) checkpoint.entries() - 1).get("hash").equals(checkpoint.head())) {
 			findings.add("link " + checkpoint.entries() + " is not the checkpoint's head: the trail was rewritten up to it");
 		}
-		long unsealed = rows.size() - links.size();
-		findings.add(findings.isEmpty()
-				? "OK: " + links.size() + " sealed entries intact, extending the checkpoint of " + checkpoint.entries()
-						+ " entries at " + checkpoint.at() + (unsealed > 0 ? "; " + unsealed + " unsealed, not covered" : "")
-				: "FAILED: " + findings.size() + " finding(s)");
-		return findings;
 	}
 
 	static PublicKey publicKey(String pem) throws GeneralSecurityException {

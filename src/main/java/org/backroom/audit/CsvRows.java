@@ -38,23 +38,10 @@ final class CsvRows {
 		List<List<String>> lines = new ArrayList<>();
 		List<String> line = new ArrayList<>();
 		StringBuilder cell = new StringBuilder();
-		boolean quoted = false;
 		for (int i = 0; i < csv.length(); i++) {
 			char c = csv.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-					cell.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					cell.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
+			if (c == '"') {
+				i = quoted(csv, i + 1, cell);
 			}
 			else if (c == ',') {
 				line.add(cell.toString());
@@ -78,6 +65,29 @@ final class CsvRows {
 			lines.add(line);
 		}
 		return lines;
+	}
+
+	/**
+	 * Appends the quoted text that starts at {@code start} ({@code ""} is one quote) and returns the index of the
+	 * closing quote, or the end of the text when there is none.
+	 */
+	private static int quoted(String csv, int start, StringBuilder cell) {
+		int i = start;
+		while (i < csv.length()) {
+			char c = csv.charAt(i);
+			if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+				cell.append('"');
+				i += 2;
+			}
+			else if (c == '"') {
+				return i;
+			}
+			else {
+				cell.append(c);
+				i++;
+			}
+		}
+		return i;
 	}
 
 }

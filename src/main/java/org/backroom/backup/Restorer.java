@@ -52,17 +52,7 @@ final class Restorer {
 				.target(manifest.flywayVersion())
 				.load()
 				.migrate();
-			long rows;
-			try (Connection connection = dataSource.getConnection()) {
-				connection.setAutoCommit(false);
-				try {
-					rows = load(connection, zip, manifest);
-					connection.commit();
-				}
-				finally {
-					connection.rollback();
-				}
-			}
+			long rows = loadAll(dataSource, zip, manifest);
 			log.info("Restored {} ({} tables, {} rows, schema version {}, taken {}) in {} ms", file,
 					manifest.tables().size(), rows, manifest.flywayVersion(), manifest.createdAt(),
 					(System.nanoTime() - started) / 1_000_000);
@@ -70,6 +60,21 @@ final class Restorer {
 		}
 		catch (IOException | SQLException ex) {
 			throw new RestoreRefused("Restoring " + file + " failed, nothing was restored: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Loads every table in one transaction: the rows of a restore that fails part way are rolled back. */
+	private static long loadAll(DataSource dataSource, ZipFile zip, Manifest manifest) throws SQLException, IOException {
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				long rows = load(connection, zip, manifest);
+				connection.commit();
+				return rows;
+			}
+			finally {
+				connection.rollback();
+			}
 		}
 	}
 

@@ -68,6 +68,19 @@ final class SnapshotWriter {
 		for (String sequence : schema.sequences()) {
 			sequences.add(sequence(connection, sequence));
 		}
+		List<TableDump> tables = dumpTables(connection, schema, zip);
+		Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, "Backroom", createdAt, flywayVersion,
+				single(connection, "SHOW server_version"), Manifest.TEXT_FORMAT, tables, sequences);
+		zip.putNextEntry(new ZipEntry(Manifest.ENTRY));
+		zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+		zip.closeEntry();
+		zip.finish();
+		return manifest;
+	}
+
+	/** Each table's rows as COPY text, one zip entry each, with their count, sums and digest. */
+	private static List<TableDump> dumpTables(Connection connection, StoreSchema schema, ZipOutputStream zip)
+			throws SQLException, IOException {
 		CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 		List<TableDump> tables = new ArrayList<>();
 		for (StoreSchema.Table table : schema.tables()) {
@@ -80,13 +93,7 @@ final class SnapshotWriter {
 			tables.add(new TableDump(table.name(), entry, table.columns(), rows, schema.sums(table),
 					HexFormat.of().formatHex(sha256.digest())));
 		}
-		Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, "Backroom", createdAt, flywayVersion,
-				single(connection, "SHOW server_version"), Manifest.TEXT_FORMAT, tables, sequences);
-		zip.putNextEntry(new ZipEntry(Manifest.ENTRY));
-		zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
-		zip.closeEntry();
-		zip.finish();
-		return manifest;
+		return tables;
 	}
 
 	/**

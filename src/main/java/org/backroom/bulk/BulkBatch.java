@@ -106,24 +106,25 @@ class BulkBatch {
 		selection.lock(kind, ids);
 		List<RecordFacts> facts = selection.facts(kind, job.action(), ids, job.cutoff());
 		Map<Long, OffsetDateTime> expected = job.undoOf() == null ? Map.of() : jobs.expectations(jobId, ids);
-		RecordOutcome.Counts counts = RecordOutcome.Counts.NONE;
-		List<AuditTrail.Entry> entries = List.of();
-		if (setBased && SetBasedBatch.handles(kind)) {
-			SetBasedBatch.Result result = sets.apply(job, kind, facts, expected);
-			counts = result.counts();
-			entries = result.entries();
-		}
-		else {
-			for (RecordFacts record : facts) {
-				counts = counts.plus(process(job, kind, record, expected.get(record.id())));
-			}
-		}
+		SetBasedBatch.Result result = setBased && SetBasedBatch.handles(kind) ? sets.apply(job, kind, facts, expected)
+				: oneByOne(job, kind, facts, expected);
+		RecordOutcome.Counts counts = result.counts();
 		metrics.bulkBatch(job.recordKind(), job.action().name().toLowerCase(Locale.ROOT), counts.done(),
 				counts.skipped(), counts.failed());
 		boolean more = jobs.progress(jobId, ids.get(ids.size() - 1), counts);
 		// Last: the chain lock is held from here to the commit, a few milliseconds, whatever the batch's size.
-		audit.recordAll(entries);
+		audit.recordAll(result.entries());
 		return more;
+	}
+
+	/** The batch one record at a time, each transition audited as it runs. */
+	private SetBasedBatch.Result oneByOne(BulkJob.Running job, RecordKind kind, List<RecordFacts> facts,
+			Map<Long, OffsetDateTime> expected) {
+		RecordOutcome.Counts counts = RecordOutcome.Counts.NONE;
+		for (RecordFacts record : facts) {
+			counts = counts.plus(process(job, kind, record, expected.get(record.id())));
+		}
+		return new SetBasedBatch.Result(counts, List.of());
 	}
 
 	private RecordOutcome process(BulkJob.Running job, RecordKind kind, RecordFacts record, @Nullable OffsetDateTime expected) {

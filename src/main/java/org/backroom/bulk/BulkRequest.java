@@ -27,6 +27,24 @@ record BulkRequest(@Nullable String recordKind, @Nullable String action, @Nullab
 
 	/** The request, checked: every problem at once, as a 422. */
 	Target target() {
+		List<FieldError> errors = problems();
+		if (!errors.isEmpty()) {
+			throw new ValidationFailed(errors);
+		}
+		Map<String, Object> criteria = new LinkedHashMap<>();
+		LocalDate since = dormantSince != null ? dormantSince : idleSince;
+		if (ids != null) {
+			criteria.put("ids", ids.stream().distinct().sorted().toList());
+		}
+		else {
+			criteria.put(dormantSince != null ? "dormantSince" : "idleSince", String.valueOf(since));
+		}
+		return new Target(String.valueOf(recordKind), BulkAction.requested(String.valueOf(action)),
+				ids == null ? null : ids.stream().distinct().sorted().toList(), since, criteria);
+	}
+
+	/** Every problem of the request, none when it is valid. */
+	private List<FieldError> problems() {
 		List<FieldError> errors = new ArrayList<>();
 		if (!"customer".equals(recordKind) && !"item".equals(recordKind)) {
 			errors.add(new FieldError("recordKind", "must be customer or item"));
@@ -47,19 +65,7 @@ record BulkRequest(@Nullable String recordKind, @Nullable String action, @Nullab
 		if (ids != null && (ids.isEmpty() || ids.size() > MAX_IDS || ids.stream().anyMatch(id -> id == null || id < 1))) {
 			errors.add(new FieldError("ids", "must hold 1 to " + MAX_IDS + " positive ids"));
 		}
-		if (!errors.isEmpty()) {
-			throw new ValidationFailed(errors);
-		}
-		Map<String, Object> criteria = new LinkedHashMap<>();
-		LocalDate since = dormantSince != null ? dormantSince : idleSince;
-		if (ids != null) {
-			criteria.put("ids", ids.stream().distinct().sorted().toList());
-		}
-		else {
-			criteria.put(dormantSince != null ? "dormantSince" : "idleSince", String.valueOf(since));
-		}
-		return new Target(String.valueOf(recordKind), BulkAction.requested(String.valueOf(action)),
-				ids == null ? null : ids.stream().distinct().sorted().toList(), since, criteria);
+		return errors;
 	}
 
 	/** A checked request: {@code ids} or {@code since}, never both. */

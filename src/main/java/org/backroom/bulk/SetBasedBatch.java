@@ -61,16 +61,7 @@ class SetBasedBatch {
 
 	Result apply(BulkJob.Running job, RecordKind kind, List<RecordFacts> facts, Map<Long, OffsetDateTime> expected) {
 		List<Outcome> outcomes = new ArrayList<>(facts.size());
-		Map<Long, LifecycleStatus> eligible = new LinkedHashMap<>();
-		for (RecordFacts record : facts) {
-			Optional<RecordFacts.Skip> skip = record.skip(job.action(), expected.get(record.id()));
-			if (skip.isPresent()) {
-				outcomes.add(new Outcome(record.id(), RecordOutcome.SKIPPED, skip.get().reason(), skip.get().detail()));
-			}
-			else {
-				eligible.put(record.id(), record.status());
-			}
-		}
+		Map<Long, LifecycleStatus> eligible = eligible(job, facts, expected, outcomes);
 		Set<Long> changed = change(kind, job.action(), job.reason(), eligible.keySet());
 		List<AuditTrail.Entry> entries = new ArrayList<>(changed.size());
 		RecordOutcome.Counts counts = RecordOutcome.Counts.NONE;
@@ -91,6 +82,22 @@ class SetBasedBatch {
 		}
 		write(job.id(), outcomes);
 		return new Result(counts, entries);
+	}
+
+	/** The records the transition may change, with their status; the others go to {@code outcomes} as skipped. */
+	private static Map<Long, LifecycleStatus> eligible(BulkJob.Running job, List<RecordFacts> facts,
+			Map<Long, OffsetDateTime> expected, List<Outcome> outcomes) {
+		Map<Long, LifecycleStatus> eligible = new LinkedHashMap<>();
+		for (RecordFacts record : facts) {
+			Optional<RecordFacts.Skip> skip = record.skip(job.action(), expected.get(record.id()));
+			if (skip.isPresent()) {
+				outcomes.add(new Outcome(record.id(), RecordOutcome.SKIPPED, skip.get().reason(), skip.get().detail()));
+			}
+			else {
+				eligible.put(record.id(), record.status());
+			}
+		}
+		return eligible;
 	}
 
 	/** The transition of every eligible row in one statement; the ids it changed. */

@@ -79,6 +79,12 @@ class StaffErasure implements Erasable {
 			throw Forbidden.lacking("Above your rights", person.label() + " holds permissions you lack: "
 					+ String.join(", ", above) + ".", above);
 		}
+		return lastOwner(person).or(() -> openPurchaseOrders(person))
+			.or(() -> snapshots.pendingApprovals(kind(), person.id(), true, person.label()));
+	}
+
+	/** Someone must still be able to manage roles once they are gone. */
+	private Optional<Refusal> lastOwner(Person person) {
 		jdbc.sql("SELECT pg_advisory_xact_lock(7001)").query().singleValue();
 		long otherManagers = jdbc.sql("""
 				SELECT count(DISTINCT s.id) FROM staff s
@@ -89,6 +95,10 @@ class StaffErasure implements Erasable {
 			return Optional.of(new ErasureRefusals.NotErasable(person,
 					"is the last active user who can manage roles (the last owner) and cannot be erased."));
 		}
+		return Optional.empty();
+	}
+
+	private Optional<Refusal> openPurchaseOrders(Person person) {
 		// Open purchase orders: drafts and orders not yet received that they raised carry their name while the
 		// store still works on them with the supplier; they are finished or cancelled first.
 		long open = jdbc.sql("SELECT count(*) FROM purchase_orders WHERE processed_by = ? AND status IN ('DRAFT', 'ORDERED')")
@@ -98,7 +108,7 @@ class StaffErasure implements Erasable {
 					person.label() + " raised " + open + " purchase order(s) still open (draft or ordered); receive or "
 							+ "cancel them first.", open));
 		}
-		return snapshots.pendingApprovals(kind(), person.id(), true, person.label());
+		return Optional.empty();
 	}
 
 	@Override

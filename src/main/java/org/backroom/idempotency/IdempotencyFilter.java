@@ -105,14 +105,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
 		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
 		try {
-			if (claim != null) {
-				Optional<IdempotencyKeys.Used> used = keys.claim(claim.staffId(), claim.key(), claim.hash(),
-						settings.inProgressWait());
-				if (used.isPresent()) {
-					transactions.rollback(transaction);
-					replay(used.get(), claim, response);
-					return true;
-				}
+			if (claim != null && replayed(claim, transaction, response)) {
+				return true;
 			}
 			chain.doFilter(request, answer);
 			if (TryAgain.marked(request) && !last) {
@@ -133,15 +127,31 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			if (!TryAgain.isTransient(ex)) {
 				throw ex;
 			}
-			if (!last) {
-				return false;
+			if (last) {
+				tryAgain(response);
 			}
-			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(TryAgain.RETRY_AFTER_SECONDS));
-			ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "try-again", "Try again",
-					"Other changes to the same records got in the way and this request was rolled back; nothing was"
-							+ " changed. Send it again in a moment.");
-			return true;
+			return last;
 		}
+	}
+
+	/** Claims the key; when it was used before, answers with the stored answer (or a refusal) and says so. */
+	private boolean replayed(Claim claim, TransactionStatus transaction, HttpServletResponse response)
+			throws IOException {
+		Optional<IdempotencyKeys.Used> used = keys.claim(claim.staffId(), claim.key(), claim.hash(),
+				settings.inProgressWait());
+		if (used.isEmpty()) {
+			return false;
+		}
+		transactions.rollback(transaction);
+		replay(used.get(), claim, response);
+		return true;
+	}
+
+	private static void tryAgain(HttpServletResponse response) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(TryAgain.RETRY_AFTER_SECONDS));
+		ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "try-again", "Try again",
+				"Other changes to the same records got in the way and this request was rolled back; nothing was"
+						+ " changed. Send it again in a moment.");
 	}
 
 	/** Commits what an answer below 400 did, with the answer stored for its key; rolls back anything else. */

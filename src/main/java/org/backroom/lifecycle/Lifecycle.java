@@ -4,16 +4,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.backroom.audit.AuditTrail;
 import org.backroom.audit.Changes;
-import org.backroom.lifecycle.LifecycleRefusals.InvalidTransition;
 import org.backroom.lifecycle.LifecycleRefusals.RecordReferenced;
-import org.backroom.lifecycle.LifecycleRefusals.SystemRecord;
 import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
 import org.backroom.platform.StoreMetrics;
-import org.backroom.web.Refusal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +39,16 @@ public class Lifecycle {
 
 	private final StoreMetrics metrics;
 
-	Lifecycle(JdbcClient jdbc, RecordRows rows, LifecyclePolicy policy, AuditTrail audit, StoreMetrics metrics) {
+	private final TransitionChecks checks;
+
+	Lifecycle(JdbcClient jdbc, RecordRows rows, LifecyclePolicy policy, AuditTrail audit, StoreMetrics metrics,
+			TransitionChecks checks) {
 		this.jdbc = jdbc;
 		this.rows = rows;
 		this.policy = policy;
 		this.audit = audit;
 		this.metrics = metrics;
+		this.checks = checks;
 	}
 
 	/** What happened: usually the transition asked for; a delete may have deactivated instead. */
@@ -69,9 +69,9 @@ public class Lifecycle {
 	 */
 	Outcome run(RecordKind kind, long id, Transition transition, String reason, Map<String, ?> context) {
 		RecordRows.Row record = rows.lock(kind, id);
-		refuseIfNotAllowed(kind, record, transition);
+		checks.refuseIfNotAllowed(kind, record, transition);
 		if (transition.needsUnreferenced()) {
-			Map<String, Long> dependents = dependents(kind, id);
+			Map<String, Long> dependents = checks.dependents(kind, id);
 			if (!dependents.isEmpty()) {
 				if (transition == Transition.DELETE && record.status() == LifecycleStatus.ACTIVE
 						&& policy.deleteReferenced() == DeleteReferenced.DEACTIVATE) {
@@ -96,9 +96,9 @@ public class Lifecycle {
 	@Transactional(readOnly = true)
 	public void requireAllowed(RecordKind kind, long id, Transition transition) {
 		RecordRows.Row record = rows.read(kind, id);
-		refuseIfNotAllowed(kind, record, transition);
+		checks.refuseIfNotAllowed(kind, record, transition);
 		if (transition.needsUnreferenced()) {
-			Map<String, Long> dependents = dependents(kind, id);
+			Map<String, Long> dependents = checks.dependents(kind, id);
 			if (!dependents.isEmpty()) {
 				throw new RecordReferenced(kind, record.label(), dependents);
 			}
@@ -110,11 +110,11 @@ public class Lifecycle {
 	@Transactional(readOnly = true)
 	public Impact impact(RecordKind kind, long id) {
 		RecordRows.Row record = rows.read(kind, id);
-		Map<String, Long> dependents = dependents(kind, id);
+		Map<String, Long> dependents = checks.dependents(kind, id);
 		RecordKind.OpenWork openWork = kind.openWork().apply(id);
 		Map<String, Impact.Check> actions = new LinkedHashMap<>();
 		for (Transition transition : Transition.values()) {
-			actions.put(transition.verb(), check(kind, record, transition, dependents, openWork));
+			actions.put(transition.verb(), checks.check(kind, record, transition, dependents, openWork));
 		}
 		Map<String, Long> allKinds = new LinkedHashMap<>();
 		kind.dependents().forEach(dependent -> allKinds.put(dependent.name(), dependents.getOrDefault(dependent.name(), 0L)));
@@ -133,7 +133,7 @@ public class Lifecycle {
 			.list();
 		int purged = 0;
 		for (long id : expired) {
-			if (dependents(kind, id).isEmpty()) {
+			if (checks.dependents(kind, id).isEmpty()) {
 				jdbc.sql("DELETE FROM " + kind.table() + " WHERE id = ?").param(id).update();
 				audit.record(kind.name() + ".purge", kind.name(), id,
 						"Expired from the trash (retention " + retention + ")",
@@ -148,55 +148,6 @@ public class Lifecycle {
 			log.info("Purged {} {} record(s) deleted more than {} ago", purged, kind.name(), retention);
 		}
 		return purged;
-	}
-
-	/**
-	 * Counts of each kind of dependent that exists, up to {@link Dependent#CAP} + 1 (more than the cap); kinds with
-	 * none are left out. One bounded probe of an indexed foreign key each: the cost does not grow with history.
-	 */
-	Map<String, Long> dependents(RecordKind kind, long id) {
-		Map<String, Long> found = new LinkedHashMap<>();
-		for (Dependent dependent : kind.dependents()) {
-			long count = jdbc.sql(dependent.countSql()).param(id).query(Long.class).single();
-			if (count > 0) {
-				found.put(dependent.name(), count);
-			}
-		}
-		return found;
-	}
-
-	private Impact.Check check(RecordKind kind, RecordRows.Row record, Transition transition, Map<String, Long> dependents,
-			RecordKind.OpenWork openWork) {
-		try {
-			refuseIfNotAllowed(kind, record, transition);
-		}
-		catch (Refusal refusal) {
-			return Impact.Check.refused(refusal.getMessage());
-		}
-		List<String> warnings = transition == Transition.DEACTIVATE || transition == Transition.DELETE
-				? openWork.warnings() : List.of();
-		if (transition.needsUnreferenced() && !dependents.isEmpty()) {
-			if (transition == Transition.DELETE && record.status() == LifecycleStatus.ACTIVE
-					&& policy.deleteReferenced() == DeleteReferenced.DEACTIVATE) {
-				return Impact.Check.instead(Transition.DEACTIVATE, "On " + RecordReferenced.describe(kind, dependents) + ": delete will deactivate it instead, keeping its history.", warnings);
-			}
-			return Impact.Check.refused("On " + RecordReferenced.describe(kind, dependents)
-					+ (transition == Transition.DELETE ? "; deactivate it instead to keep its history." : "."));
-		}
-		return Impact.Check.allowed(warnings);
-	}
-
-	private void refuseIfNotAllowed(RecordKind kind, RecordRows.Row record, Transition transition) {
-		if (!transition.startsFrom(record.status())) {
-			throw new InvalidTransition(kind, record.label(), record.status(), transition);
-		}
-		if (record.system() && transition.refusedForSystemRecords()) {
-			throw new SystemRecord(kind, record.label(), transition);
-		}
-		Optional<String> refusal = kind.guard().refuse(record.id(), transition);
-		if (refusal.isPresent()) {
-			throw new InvalidTransition(kind, record.label(), refusal.get());
-		}
 	}
 
 	private void change(RecordKind kind, RecordRows.Row record, Transition transition, String reason, Map<String, ?> context) {

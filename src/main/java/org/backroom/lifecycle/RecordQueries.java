@@ -103,6 +103,20 @@ public final class RecordQueries {
 		return matches(table, condition, query, null, rows, true);
 	}
 
+	/** The search of {@code matches}, its {placeholders} filled in there. */
+	private static final String MATCHES = """
+				WITH walk AS (
+				    SELECT id, sort_key FROM (
+				        SELECT id, lower(name) AS sort_key, search FROM {table} WHERE {condition}{keyset}
+				        ORDER BY lower(name), id LIMIT {walk}) AS named
+				    WHERE search LIKE ? ORDER BY sort_key, id LIMIT {rows}),
+				rare AS MATERIALIZED (
+				    SELECT id, lower(name) AS sort_key FROM {table}
+				    WHERE {condition} AND search LIKE ?{keyset} AND (SELECT count(*) FROM walk) < {rows}{anyRows})
+				(SELECT id, sort_key FROM walk WHERE (SELECT count(*) FROM walk) = {rows})
+				UNION ALL
+				(SELECT id, sort_key FROM rare ORDER BY sort_key, id LIMIT {rows})""";
+
 	private static Query matches(String table, String condition, @Nullable String query, @Nullable Cursor after,
 			int rows, boolean anyRows) {
 		List<Object> params = new ArrayList<>();
@@ -117,18 +131,7 @@ public final class RecordQueries {
 		params.add(pattern);
 		params.add(pattern);
 		addCursor(params, after);
-		String sql = """
-				WITH walk AS (
-				    SELECT id, sort_key FROM (
-				        SELECT id, lower(name) AS sort_key, search FROM {table} WHERE {condition}{keyset}
-				        ORDER BY lower(name), id LIMIT {walk}) AS named
-				    WHERE search LIKE ? ORDER BY sort_key, id LIMIT {rows}),
-				rare AS MATERIALIZED (
-				    SELECT id, lower(name) AS sort_key FROM {table}
-				    WHERE {condition} AND search LIKE ?{keyset} AND (SELECT count(*) FROM walk) < {rows}{anyRows})
-				(SELECT id, sort_key FROM walk WHERE (SELECT count(*) FROM walk) = {rows})
-				UNION ALL
-				(SELECT id, sort_key FROM rare ORDER BY sort_key, id LIMIT {rows})"""
+		String sql = MATCHES
 			.replace("{table}", table)
 			.replace("{condition}", condition)
 			.replace("{keyset}", keyset)

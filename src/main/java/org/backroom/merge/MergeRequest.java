@@ -30,6 +30,18 @@ record MergeRequest(@Nullable List<Long> duplicateIds, @Nullable Map<String, Obj
 			errors.add(new FieldError("duplicateIds", "must name 1 to " + MAX_DUPLICATES
 					+ " different customers, none of them the survivor"));
 		}
+		Map<String, Long> sources = sources(ids, errors);
+		if (reason == null || reason.isBlank()) {
+			errors.add(new FieldError("reason", "is required: say why"));
+		}
+		if (!errors.isEmpty()) {
+			throw new ValidationFailed(errors);
+		}
+		return new Checked(ids.stream().sorted().toList(), sources, Reason.require(reason));
+	}
+
+	/** For each field taken from a duplicate, which one; what cannot be taken goes to {@code errors}. */
+	private Map<String, Long> sources(Set<Long> ids, List<FieldError> errors) {
 		Map<String, Long> sources = new LinkedHashMap<>();
 		(fields == null ? Map.<String, Object>of() : fields).forEach((field, from) -> {
 			if (!CustomerMerging.FIELDS.contains(field)) {
@@ -48,13 +60,7 @@ record MergeRequest(@Nullable List<Long> duplicateIds, @Nullable Map<String, Obj
 						+ " or the id of one of the duplicates"));
 			}
 		});
-		if (reason == null || reason.isBlank()) {
-			errors.add(new FieldError("reason", "is required: say why"));
-		}
-		if (!errors.isEmpty()) {
-			throw new ValidationFailed(errors);
-		}
-		return new Checked(ids.stream().sorted().toList(), sources, Reason.require(reason));
+		return sources;
 	}
 
 	/** A valid request: duplicates in id order, and for each field taken the duplicate it comes from. */

@@ -46,12 +46,18 @@ class DatabaseConfiguration {
 			pool.setPassword(db.password());
 			return pool;
 		}
+		EmbeddedServer server = startEmbedded(data);
+		pool.setJdbcUrl(url(server));
+		return new EmbeddedPool(pool, server);
+	}
+
+	/** Starts the embedded server with the durability asked for, and its database when it is new. */
+	private static EmbeddedServer startEmbedded(DataSettings data) throws IOException, SQLException {
 		Durability durability = Durability.of(data);
 		Path dir = data.ephemeral() ? Files.createTempDirectory("backroom-data-") : Path.of(data.dir());
 		long started = System.nanoTime();
 		EmbeddedServer server = EmbeddedServer.start(dir, data.ephemeral(), durability);
-		String url = "jdbc:postgresql://localhost:" + server.port() + "/" + DATABASE + "?user=postgres";
-		try (Connection connection = connect(url.replace("/" + DATABASE + "?", "/postgres?"), null, null)) {
+		try (Connection connection = connect(url(server).replace("/" + DATABASE + "?", "/postgres?"), null, null)) {
 			DurabilityCheck.require(connection, durability);
 			createDatabaseIfMissing(connection);
 		}
@@ -62,8 +68,11 @@ class DatabaseConfiguration {
 		log.info("Embedded PostgreSQL ready on port {} in {} ms ({}; its log is {})", server.port(),
 				(System.nanoTime() - started) / 1_000_000,
 				data.ephemeral() ? "throw-away data" : "data in " + dir.toAbsolutePath(), server.log());
-		pool.setJdbcUrl(url);
-		return new EmbeddedPool(pool, server);
+		return server;
+	}
+
+	private static String url(EmbeddedServer server) {
+		return "jdbc:postgresql://localhost:" + server.port() + "/" + DATABASE + "?user=postgres";
 	}
 
 	/** Reports read the replica when one is configured, else the primary (see {@link ReportsDatabase}). */

@@ -2,19 +2,12 @@ package org.backroom.platform;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
-import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +21,11 @@ final class EmbeddedServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedServer.class);
 
-	private static final boolean AS_ROOT = LinuxUtils.isUnshareAvailable();
-
 	private final Path base;
 
 	private final Path pgdata;
 
-	private final Path bin;
+	private final PostgresTool tool;
 
 	private final boolean ephemeral;
 
@@ -42,9 +33,7 @@ final class EmbeddedServer implements AutoCloseable {
 
 	private final int port;
 
-	private final FileChannel lockChannel;
-
-	private final FileLock lock;
+	private final DataDirectoryLock lock;
 
 	private volatile long pid;
 
@@ -53,18 +42,11 @@ final class EmbeddedServer implements AutoCloseable {
 	private EmbeddedServer(Path base, boolean ephemeral, Durability durability, Path home) throws IOException {
 		this.base = base;
 		this.pgdata = base.resolve("postgres");
-		this.bin = home.resolve("bin");
+		this.tool = new PostgresTool(home.resolve("bin"), pgdata);
 		this.ephemeral = ephemeral;
 		this.durability = durability;
 		this.port = freePort();
-		this.lockChannel = FileChannel.open(base.resolve("backroom.lock"), StandardOpenOption.CREATE,
-				StandardOpenOption.WRITE);
-		this.lock = lockChannel.tryLock();
-		if (lock == null) {
-			lockChannel.close();
-			throw new IllegalStateException("Another running Backroom uses the data directory " + base
-					+ "; stop it first or choose another BACKROOM_DATA_DIR");
-		}
+		this.lock = DataDirectoryLock.acquire(base);
 	}
 
 	/** Starts a server on this directory (a new throw-away one when {@code dir} is null). */
@@ -74,7 +56,7 @@ final class EmbeddedServer implements AutoCloseable {
 				PostgresBinaries.home());
 		try {
 			server.initdbIfNew();
-			server.stopLeftover();
+			server.tool.stopLeftover();
 			server.startPostmaster(30_000);
 			if (ephemeral) {
 				// A test JVM may be ended before every cached application closed: a throw-away server must not outlive it.
@@ -117,27 +99,7 @@ final class EmbeddedServer implements AutoCloseable {
 			return;
 		}
 		log.info("Creating the embedded PostgreSQL database cluster in {}", pgdata);
-		run(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D", pgdata.toString(),
-				"-E", "UTF-8"), 120);
-	}
-
-	/** A killed Backroom leaves its postmaster running (pg_ctl detached it): stop it cleanly before we start. */
-	private void stopLeftover() throws IOException {
-		Optional<StalePostmaster> stale = StalePostmaster.in(pgdata);
-		if (stale.isEmpty()) {
-			return;
-		}
-		if (stale.get().running()) {
-			log.warn("Found a PostgreSQL left running by a previous Backroom (pid {}) on {}; stopping it",
-					stale.get().pid(), pgdata);
-			stop();
-			log.info("Stopped the PostgreSQL left running by a previous Backroom (pid {})", stale.get().pid());
-		}
-		else {
-			log.warn("Found a stale postmaster.pid (pid {}, no such PostgreSQL running): a previous server died; "
-					+ "PostgreSQL will recover from its write-ahead log", stale.get().pid());
-			Files.deleteIfExists(pgdata.resolve("postmaster.pid"));
-		}
+		tool.initdb();
 	}
 
 	/**
@@ -148,8 +110,7 @@ final class EmbeddedServer implements AutoCloseable {
 		long deadline = System.currentTimeMillis() + deadlineMillis;
 		while (true) {
 			try {
-				run(List.of(bin.resolve("pg_ctl").toString(), "-D", pgdata.toString(), "-l", log().toString(), "-w",
-						"-t", "120", "-o", String.join(" ", options()), "start"), 180);
+				tool.start(log(), options());
 				pid = StalePostmaster.in(pgdata).map(StalePostmaster::pid).orElse(-1L);
 				return;
 			}
@@ -169,11 +130,6 @@ final class EmbeddedServer implements AutoCloseable {
 		return options;
 	}
 
-	private void stop() throws IOException {
-		run(List.of(bin.resolve("pg_ctl").toString(), "-D", pgdata.toString(), "-m", "fast", "-w", "-t", "60", "stop"),
-				90);
-	}
-
 	@Override
 	public synchronized void close() {
 		if (closed) {
@@ -182,7 +138,7 @@ final class EmbeddedServer implements AutoCloseable {
 		closed = true;
 		try {
 			if (running()) {
-				stop();
+				tool.stop();
 				log.info("Embedded PostgreSQL stopped cleanly");
 			}
 		}
@@ -197,7 +153,6 @@ final class EmbeddedServer implements AutoCloseable {
 	private void release() {
 		try {
 			lock.release();
-			lockChannel.close();
 			if (ephemeral) {
 				deleteTree(base);
 			}
@@ -205,34 +160,6 @@ final class EmbeddedServer implements AutoCloseable {
 		catch (IOException ex) {
 			log.warn("Could not clean up {}: {}", base, ex.getMessage());
 		}
-	}
-
-	/** Runs a PostgreSQL tool without the shell's {@code PG*} variables, which could point it elsewhere or break it. */
-	private void run(List<String> command, int timeoutSeconds) throws IOException {
-		List<String> line = new ArrayList<>();
-		if (AS_ROOT) {
-			// PostgreSQL refuses to run as root; in a user namespace of its own it is not root (the embedded library's way).
-			line.addAll(List.of("unshare", "-U"));
-		}
-		line.addAll(command);
-		var builder = new ProcessBuilder(line).redirectErrorStream(true);
-		builder.environment().keySet().removeIf(name -> name.startsWith("PG"));
-		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-		try {
-			if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new IOException(Path.of(command.get(0)).getFileName() + " did not finish in " + timeoutSeconds + " s");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IOException("Interrupted while waiting for " + command.get(0), ex);
-		}
-		if (process.exitValue() != 0) {
-			throw new IOException(Path.of(command.get(0)).getFileName() + " failed: " + output);
-		}
-		log.debug("{}: {}", command.get(0), output);
 	}
 
 	private static int freePort() throws IOException {

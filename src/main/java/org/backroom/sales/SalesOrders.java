@@ -74,13 +74,7 @@ class SalesOrders {
 			sql.append(" AND processed_by = ?");
 			params.add(processedBy);
 		}
-		if (after != null) {
-			sql.append(" AND (created_at, id) < (?::timestamptz, ?)");
-			params.add(after.key());
-			params.add(after.id());
-		}
-		sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
-		params.add(rows);
+		Cursor.newestFirst(sql, params, after, rows);
 		return withLines(jdbc.sql(sql.toString()).params(params).query(SalesOrders::header).list());
 	}
 

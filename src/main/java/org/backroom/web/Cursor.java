@@ -2,6 +2,7 @@ package org.backroom.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +18,20 @@ public record Cursor(String key, long id) {
 		return Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString((key + SEPARATOR + id).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Ends a list's query newest first, keyset-paged on {@code (created_at, id)}: the rows after {@code after}
+	 * (all when it is null), at most {@code rows} of them.
+	 */
+	public static void newestFirst(StringBuilder sql, List<Object> params, @Nullable Cursor after, int rows) {
+		if (after != null) {
+			sql.append(" AND (created_at, id) < (?::timestamptz, ?)");
+			params.add(after.key());
+			params.add(after.id());
+		}
+		sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+		params.add(rows);
 	}
 
 	/** The cursor a client sent back, or null for the first page; a cursor that was not ours is a 422. */

@@ -18,7 +18,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,15 +61,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 				.body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found",
 						"There is no record at " + request.getRequestURI() + "."));
 		}
-		return refusal(ValidationFailed.of(ex.getName(), rejected(ex.getValue())));
-	}
-
-	private static String rejected(@Nullable Object value) {
-		if (value instanceof Object[] values) {
-			return "is given " + values.length + " times; give it once";
-		}
-		String text = String.valueOf(value);
-		return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "' is not a valid value";
+		return refusal(ValidationFailed.of(ex.getName(), ProblemWording.rejected(ex.getValue())));
 	}
 
 	@ExceptionHandler
@@ -133,7 +124,7 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
-				.map(error -> new ValidationFailed.FieldError(parameterName(result),
+				.map(error -> new ValidationFailed.FieldError(ProblemWording.parameterName(result),
 						String.valueOf(error.getDefaultMessage()))))
 			.toList();
 		return asObject(refusal(new ValidationFailed(errors)));
@@ -143,11 +134,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (ex.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-			return asObject(refusal(ValidationFailed.of(path(mismatch), "has the wrong type or format")));
+			return asObject(refusal(ValidationFailed.of(ProblemWording.path(mismatch), "has the wrong type or format")));
 		}
 		// Where, not what Jackson says: its messages name Java types and its own settings.
-		String detail = ex.getCause() instanceof JacksonException json ? "The body is not valid JSON" + where(json)
-				+ "." : "The request body is missing or cannot be read.";
+		String detail = ex.getCause() instanceof JacksonException json
+				? "The body is not valid JSON" + ProblemWording.where(json) + "."
+				: "The request body is missing or cannot be read.";
 		return asObject(ResponseEntity.badRequest()
 			.body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail)));
 	}
@@ -157,8 +149,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		String detail = ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException
 				? "There is nothing at " + request.getDescription(false).replace("uri=", "") + "."
-				: detailFor(body);
-		ProblemDetail problem = Problems.of(statusCode, slugFor(statusCode), titleFor(statusCode, body), detail);
+				: ProblemWording.detailFor(body);
+		ProblemDetail problem = Problems.of(statusCode, slugFor(statusCode), ProblemWording.titleFor(statusCode, body),
+				detail);
 		return new ResponseEntity<>(problem, headers, statusCode);
 	}
 
@@ -174,45 +167,6 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 			case 415 -> "unsupported-media-type";
 			default -> status.is5xxServerError() ? "internal-error" : "malformed-request";
 		};
-	}
-
-	private static String titleFor(HttpStatusCode status, @Nullable Object body) {
-		if (body instanceof ProblemDetail detail && detail.getTitle() != null) {
-			return detail.getTitle();
-		}
-		HttpStatus known = HttpStatus.resolve(status.value());
-		return known != null ? known.getReasonPhrase() : "Error";
-	}
-
-	private static String detailFor(@Nullable Object body) {
-		if (body instanceof ProblemDetail detail && detail.getDetail() != null) {
-			return detail.getDetail();
-		}
-		return "The request could not be processed.";
-	}
-
-	private static String where(JacksonException ex) {
-		var location = ex.getLocation();
-		return location == null || location.getLineNr() < 1 ? ""
-				: " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
-	}
-
-	private static String path(JacksonException ex) {
-		StringBuilder path = new StringBuilder();
-		for (JacksonException.Reference reference : ex.getPath()) {
-			if (reference.getPropertyName() != null) {
-				path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-			}
-			else if (reference.getIndex() >= 0) {
-				path.append('[').append(reference.getIndex()).append(']');
-			}
-		}
-		return path.toString();
-	}
-
-	private static String parameterName(ParameterValidationResult result) {
-		String name = result.getMethodParameter().getParameterName();
-		return name != null ? name : "parameter";
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

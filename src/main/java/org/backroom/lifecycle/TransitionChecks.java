@@ -1,0 +1,84 @@
+package org.backroom.lifecycle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.backroom.lifecycle.LifecycleRefusals.InvalidTransition;
+import org.backroom.lifecycle.LifecycleRefusals.RecordReferenced;
+import org.backroom.lifecycle.LifecycleRefusals.SystemRecord;
+import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
+import org.backroom.web.Refusal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a transition may run on a record as it is: the state machine, system records, the kind's own guard, and
+ * what still points to the record. {@link Lifecycle} refuses with these before it changes anything, and shows them
+ * as the record's impact.
+ */
+@Component
+class TransitionChecks {
+
+	private final JdbcClient jdbc;
+
+	private final LifecyclePolicy policy;
+
+	TransitionChecks(JdbcClient jdbc, LifecyclePolicy policy) {
+		this.jdbc = jdbc;
+		this.policy = policy;
+	}
+
+	/**
+	 * Counts of each kind of dependent that exists, up to {@link Dependent#CAP} + 1 (more than the cap); kinds with
+	 * none are left out. One bounded probe of an indexed foreign key each: the cost does not grow with history.
+	 */
+	Map<String, Long> dependents(RecordKind kind, long id) {
+		Map<String, Long> found = new LinkedHashMap<>();
+		for (Dependent dependent : kind.dependents()) {
+			long count = jdbc.sql(dependent.countSql()).param(id).query(Long.class).single();
+			if (count > 0) {
+				found.put(dependent.name(), count);
+			}
+		}
+		return found;
+	}
+
+	Impact.Check check(RecordKind kind, RecordRows.Row record, Transition transition, Map<String, Long> dependents,
+			RecordKind.OpenWork openWork) {
+		try {
+			refuseIfNotAllowed(kind, record, transition);
+		}
+		catch (Refusal refusal) {
+			return Impact.Check.refused(refusal.getMessage());
+		}
+		List<String> warnings = transition == Transition.DEACTIVATE || transition == Transition.DELETE
+				? openWork.warnings() : List.of();
+		if (transition.needsUnreferenced() && !dependents.isEmpty()) {
+			if (transition == Transition.DELETE && record.status() == LifecycleStatus.ACTIVE
+					&& policy.deleteReferenced() == DeleteReferenced.DEACTIVATE) {
+				return Impact.Check.instead(Transition.DEACTIVATE, "On " + RecordReferenced.describe(kind, dependents)
+						+ ": delete will deactivate it instead, keeping its history.", warnings);
+			}
+			return Impact.Check.refused("On " + RecordReferenced.describe(kind, dependents)
+					+ (transition == Transition.DELETE ? "; deactivate it instead to keep its history." : "."));
+		}
+		return Impact.Check.allowed(warnings);
+	}
+
+	void refuseIfNotAllowed(RecordKind kind, RecordRows.Row record, Transition transition) {
+		if (!transition.startsFrom(record.status())) {
+			throw new InvalidTransition(kind, record.label(), record.status(), transition);
+		}
+		if (record.system() && transition.refusedForSystemRecords()) {
+			throw new SystemRecord(kind, record.label(), transition);
+		}
+		Optional<String> refusal = kind.guard().refuse(record.id(), transition);
+		if (refusal.isPresent()) {
+			throw new InvalidTransition(kind, record.label(), refusal.get());
+		}
+	}
+
+}

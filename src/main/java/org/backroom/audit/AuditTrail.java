@@ -10,6 +10,7 @@ import org.backroom.web.Page;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
  * }</pre>
  *
  * An entry is written unchained and takes no lock ({@link AuditLog#append}); {@link AuditSealer} chains it moments
- * after its transaction commits, so auditing transactions never queue behind each other.
+ * after its transaction commits, so auditing transactions never queue behind each other. Each write is then
+ * published as {@link Recorded} to listeners that run in the same transaction, such as the events sent to other
+ * systems: what the trail records, they hear of, and what rolls back, they never do.
  *
  * <p><b>The lock order</b>, the one every transaction follows so that no two can wait for each other: first the
  * master record rows it uses or changes ({@code FOR SHARE} / {@code FOR NO KEY UPDATE} / {@code FOR UPDATE},
@@ -44,10 +47,13 @@ public class AuditTrail {
 
 	private final AuditSealer sealer;
 
-	AuditTrail(AuditLog log, JsonMapper json, AuditSealer sealer) {
+	private final ApplicationEventPublisher publisher;
+
+	AuditTrail(AuditLog log, JsonMapper json, AuditSealer sealer, ApplicationEventPublisher publisher) {
 		this.log = log;
 		this.json = json;
 		this.sealer = sealer;
+		this.publisher = publisher;
 	}
 
 	/**
@@ -87,11 +93,19 @@ public class AuditTrail {
 		}
 		Origin origin = Origin.current();
 		log.appendAll(origin.actor(), origin.requestId(), origin.address(), json.writeValueAsString(entries));
+		publisher.publishEvent(new Recorded(origin.actor(), List.copyOf(entries)));
 	}
 
 	/** One change for {@link #recordAll}: the arguments of {@link #record}. */
 	public record Entry(String action, @Nullable String recordKind, @Nullable Long recordId, @Nullable String reason,
 			@Nullable Map<String, ?> changes) {
+	}
+
+	/**
+	 * Entries just written by one actor, published inside the writing transaction; a listener that writes joins it.
+	 * The changes are as the caller gave them ({@link Changes.Change} for a before and an after).
+	 */
+	public record Recorded(String actor, List<Entry> entries) {
 	}
 
 	/** Seals every entry committed so far into the chain now, rather than at the sealer's next round. */
@@ -135,6 +149,8 @@ public class AuditTrail {
 		Origin origin = Origin.current();
 		log.append(new AuditLog.NewEntry(origin.actor(), action, recordKind, recordId, reason,
 				changes == null ? null : json.writeValueAsString(changes), origin.requestId(), origin.address()));
+		publisher.publishEvent(new Recorded(origin.actor(), List.of(new Entry(action, recordKind, recordId, reason,
+				changes))));
 	}
 
 }

@@ -20,6 +20,7 @@ class CustomerRecords {
 		return RecordKind.named("customer")
 			.path(PATH)
 			.label("name || ' (' || code || ')'")
+			.code("code")
 			.dependent("salesOrders", "sales order", "sales orders", "sales_orders", "customer_id")
 			.openWork(id -> openCredit(customers.balance(id)))
 			.view(customers::find)

@@ -17,6 +17,7 @@ class ItemRecords {
 		return RecordKind.named("item")
 			.path(PATH)
 			.label("name || ' (' || sku || ')'")
+			.code("sku")
 			.dependent("salesOrderLines", "sales order line", "sales order lines", "sales_order_lines", "item_id")
 			.dependent("purchaseOrderLines", "purchase order line", "purchase order lines", "purchase_order_lines",
 					"item_id")

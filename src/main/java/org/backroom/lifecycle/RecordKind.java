@@ -22,13 +22,16 @@ import org.jspecify.annotations.Nullable;
  * @param path the collection under {@code /api} and of the pages: {@code customers}
  * @param table the table holding the records
  * @param labelSql an SQL expression naming a record for people, such as {@code code || ' ' || name}
+ * @param codeSql an SQL expression giving the record's code, which names it without personal data (a customer's
+ *        {@code code}, an item's {@code sku}), or null for a kind that has none (staff are known by a user name)
  * @param dependents what may point to a record of this kind
  * @param openWork figures and warnings shown before acting, such as an open credit balance
  * @param guard extra refusals beyond the state machine (none for most kinds)
  * @param view reads one record as the API shows it
  * @param managedByManagers whether the built-in Manager role may do everything but purge (otherwise only view)
  */
-public record RecordKind(String name, String path, String table, String labelSql, List<Dependent> dependents,
+public record RecordKind(String name, String path, String table, String labelSql, @Nullable String codeSql,
+		List<Dependent> dependents,
 		LongFunction<OpenWork> openWork, Guard guard, LongFunction<Optional<? extends Versioned>> view,
 		boolean managedByManagers) {
 
@@ -99,6 +102,8 @@ public record RecordKind(String name, String path, String table, String labelSql
 
 		private @Nullable String labelSql;
 
+		private @Nullable String codeSql;
+
 		private final List<Dependent> dependents = new ArrayList<>();
 
 		private LongFunction<OpenWork> openWork = id -> OpenWork.NONE;
@@ -128,6 +133,12 @@ public record RecordKind(String name, String path, String table, String labelSql
 		/** An SQL expression over the table's columns naming a record for people. */
 		public Builder label(String labelSql) {
 			this.labelSql = labelSql;
+			return this;
+		}
+
+		/** An SQL expression giving the record's code, free of personal data, as events to other systems carry it. */
+		public Builder code(String codeSql) {
+			this.codeSql = codeSql;
 			return this;
 		}
 
@@ -161,7 +172,7 @@ public record RecordKind(String name, String path, String table, String labelSql
 		public RecordKind build() {
 			String collection = path != null ? path : name + "s";
 			return new RecordKind(name, collection, table != null ? table : collection,
-					Objects.requireNonNull(labelSql, "a record kind needs a label"), List.copyOf(dependents), openWork,
+					Objects.requireNonNull(labelSql, "a record kind needs a label"), codeSql, List.copyOf(dependents), openWork,
 					guard, Objects.requireNonNull(view, "a record kind needs a view"), managedByManagers);
 		}
 

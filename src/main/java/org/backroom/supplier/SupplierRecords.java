@@ -19,6 +19,7 @@ class SupplierRecords {
 		return RecordKind.named("supplier")
 			.path(PATH)
 			.label("name || ' (' || code || ')'")
+			.code("code")
 			.dependent("purchaseOrders", "purchase order", "purchase orders", "purchase_orders", "supplier_id")
 			.openWork(id -> openOrders(suppliers.openPurchaseOrders(id)))
 			.view(suppliers::find)

@@ -8,6 +8,7 @@ import static org.backroom.support.StoreRecords.sold;
 import static org.backroom.support.StoreRecords.transition;
 import static org.backroom.support.StoreRecords.uniqueName;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
+import org.awaitility.Awaitility;
 import org.backroom.support.ApiTest;
 import org.backroom.support.BackroomTest;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,23 @@ class EventLogTests extends ApiTest {
 			.containsExactly("CustomerCreated", "CustomerDeactivated", "CustomerErased");
 		assertThat(events.get(1).path("reason").isNull()).isTrue();
 		assertThat(events.toString()).doesNotContain(name);
+	}
+
+	@Test
+	void aBulkJobIsOneEventPerRecordItChanged() {
+		List<Long> ids = jdbc.sql("INSERT INTO customers (name) SELECT 'Bulk event ' || g FROM generate_series(1, 30)"
+				+ " AS g RETURNING id").query(Long.class).list();
+		long job = api.post("/api/bulk-jobs", Map.of("recordKind", "customer", "action", "deactivate", "ids", ids,
+				"reason", "Closing old accounts")).json().path("id").asLong();
+		Awaitility.await().atMost(Duration.ofSeconds(60))
+			.until(() -> api.get("/api/bulk-jobs/" + job).json().path("status").asString().equals("DONE"));
+
+		for (long id : ids) {
+			List<JsonNode> events = eventsOf("customer", id);
+			assertThat(events).extracting(event -> event.path("type").asString()).containsExactly("CustomerDeactivated");
+			assertThat(events.get(0).path("reason").asString()).isEqualTo("Closing old accounts");
+			assertThat(events.get(0).path("code").asString()).startsWith("C");
+		}
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -40,11 +41,14 @@ public class AuditErasure {
 
 	private final ErasureCandidates found;
 
-	AuditErasure(AuditTrail trail, JdbcClient jdbc, JsonMapper json) {
+	private final ApplicationEventPublisher publisher;
+
+	AuditErasure(AuditTrail trail, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher publisher) {
 		this.trail = trail;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.found = new ErasureCandidates(jdbc);
+		this.publisher = publisher;
 	}
 
 	/** What erasing would blank: how many entries, found as {@link #erase} would find them. */
@@ -83,7 +87,13 @@ public class AuditErasure {
 				.update();
 		}
 		jdbc.sql("SELECT set_config('backroom.audit_path', '', true)").query(String.class).single();
+		// Whatever else keeps a copy of what the trail recorded (the events for other systems) blanks it too, here.
+		publisher.publishEvent(new PersonErased(person));
 		return new Erased(entry, blanks.size());
+	}
+
+	/** Published in the erasing transaction, after the trail is blanked, for listeners that keep copies of it. */
+	public record PersonErased(PersonalData person) {
 	}
 
 	/** The entries about one record, oldest first, as a person's own copy of their data shows them. */

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.backroom.audit.AuditErasure;
 import org.backroom.audit.AuditTrail;
+import org.backroom.audit.PersonalData;
 import org.backroom.lifecycle.RecordNames;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
  * <p>An event carries no personal data: the record's kind, id and code, who acted, why, and the non-personal facts
  * of the change (statuses, the survivor of a merge, an order's number, customer id and total). Names, e-mail
  * addresses and phone numbers stay in the store, where erasure can reach them. A reason may still quote a person;
- * erasing the person blanks the reasons of their record's events ({@link #forget}).
+ * erasing the person blanks the reasons of their record's events, and their values where others quote them.
  */
 @Component
 class EventLog {
@@ -57,9 +59,6 @@ class EventLog {
 				continue;
 			}
 			EventTypes.of(entry.action(), entry.recordKind()).ifPresent(type -> rows.add(row(type, entry, recorded)));
-			if (entry.action().equals(entry.recordKind() + ".erase")) {
-				forget(entry.recordKind(), entry.recordId());
-			}
 		}
 		if (!rows.isEmpty()) {
 			addCodes(rows);
@@ -103,12 +102,36 @@ class EventLog {
 				codes.get((String) row.get("kind")).get((Long) row.get("record_id"))));
 	}
 
-	/** Blanks the reasons of a record's events, which may quote the person being erased. */
-	private void forget(String kind, long id) {
+	/**
+	 * Blanks an erased person from the stored events as the trail was blanked: the reasons of their own record's
+	 * events, their values wherever another event's reason quotes them, and their user name as who acted (their
+	 * pseudonym instead). Scans the reasons of every event, as the trail's erasure scans every entry.
+	 */
+	@EventListener
+	void on(AuditErasure.PersonErased erased) {
+		PersonalData person = erased.person();
 		jdbc.sql("UPDATE events SET payload = payload || '{\"reason\": null}' WHERE record_kind = ? AND record_id = ?"
 				+ " AND payload ->> 'reason' IS NOT NULL")
-			.params(kind, id)
+			.params(person.recordKind(), person.recordId())
 			.update();
+		if (person.actor() != null) {
+			jdbc.sql("UPDATE events SET payload = jsonb_set(payload, '{by}', to_jsonb(CAST(? AS text)))"
+					+ " WHERE payload ->> 'by' = ?")
+				.params(person.pseudonym(), person.actor())
+				.update();
+		}
+		jdbc.sql("SELECT id, payload ->> 'reason' AS reason FROM events WHERE payload ->> 'reason' IS NOT NULL")
+			.query((rs, row) -> new Quote(rs.getLong("id"), rs.getString("reason")))
+			.list()
+			.stream()
+			.filter(quote -> !person.scrub(quote.reason()).equals(quote.reason()))
+			.forEach(quote -> jdbc.sql("UPDATE events SET payload = jsonb_set(payload, '{reason}', to_jsonb(CAST(? AS text)))"
+					+ " WHERE id = ?")
+				.params(person.scrub(quote.reason()), quote.id())
+				.update());
+	}
+
+	private record Quote(long id, String reason) {
 	}
 
 }

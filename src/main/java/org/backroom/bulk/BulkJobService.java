@@ -57,7 +57,7 @@ class BulkJobService {
 	@Transactional(readOnly = true)
 	Preview preview(BulkRequest request) {
 		BulkRequest.Target target = request.target();
-		permissions.require(target.recordKind() + "." + target.action().verb());
+		permissions.require(target.action().permission(target.recordKind()));
 		return planner.plan(target, Instant.now());
 	}
 
@@ -65,7 +65,7 @@ class BulkJobService {
 	@Transactional
 	BulkJob start(BulkRequest request) {
 		BulkRequest.Target target = request.target();
-		permissions.require(target.recordKind() + "." + target.action().verb());
+		permissions.require(target.action().permission(target.recordKind()));
 		String reason = Reason.require(request.reason());
 		Instant now = Instant.now();
 		Instant asOf = request.asOf() != null && request.asOf().isBefore(now) ? request.asOf() : now;
@@ -111,7 +111,7 @@ class BulkJobService {
 	}
 
 	/** Runs the job now, or holds it for approval when the store wants a second pair of eyes on it. */
-	private BulkJob launch(long id, String recordKind, BulkAction action, int toProcess, String reason) {
+	BulkJob launch(long id, String recordKind, BulkAction action, int toProcess, String reason) {
 		if (toProcess == 0) {
 			jobs.move(id, BulkJobStatus.RUNNING, BulkJobStatus.DONE);
 		}
@@ -126,7 +126,7 @@ class BulkJobService {
 		return get(id);
 	}
 
-	private static StaffPrincipal me() {
+	static StaffPrincipal me() {
 		return StaffPrincipal.current().orElseThrow(() -> new IllegalStateException("No staff user is signed in"));
 	}
 

@@ -38,6 +38,9 @@ class RetentionReview {
 
 	private static final int MAX_PROPOSED = 1000;
 
+	// One review at a time across instances: each then sees, and replaces, the proposals of the one before.
+	private static final long REVIEW_LOCK = 7012;
+
 	// The last sale through the customer's order index, one probe per inactive customer.
 	private static final String ERASABLE = """
 			SELECT c.id FROM customers c
@@ -86,6 +89,7 @@ class RetentionReview {
 	}
 
 	private Review review(String how) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(?)::text").param(REVIEW_LOCK).query(String.class).single();
 		RetentionSettings policy = settings.retention();
 		LocalDate today = LocalDate.now(ZoneOffset.UTC);
 		LocalDate dormantSince = policy.deactivateAfterMonthsWithoutSale() == null ? null

@@ -135,7 +135,7 @@ class AuditSealer implements SmartLifecycle {
 			return;
 		}
 		try {
-			seal(true);
+			log.info("Audit sealing at shutdown: {} entries sealed", seal(true));
 		}
 		catch (RuntimeException ex) {
 			log.debug("Audit sealing at shutdown failed: {}", ex.toString());

@@ -71,7 +71,7 @@ class BulkJobService {
 		Instant asOf = request.asOf() != null && request.asOf().isBefore(now) ? request.asOf() : now;
 		Preview plan = planner.plan(target, asOf);
 		long id = jobs.insert(new BulkJobs.NewJob(target.recordKind(), target.action(), target.criteria(),
-				BulkPlanner.cutoff(target, asOf), reason, BulkJobStatus.RUNNING, me().username(), null));
+				BulkPlanner.cutoff(target, asOf), reason, BulkJobStatus.RUNNING, me().username(), null, null));
 		jobs.addRecords(id, plan.toProcess(), plan.skipped());
 		audit.record("bulk-job.create", RECORD_KIND, id, reason, Map.of("recordKind", target.recordKind(), "action",
 				target.action().verb(), "criteria", target.criteria(), "toProcess", plan.toProcess().size(), "skipped",
@@ -97,7 +97,7 @@ class BulkJobService {
 		BulkAction undo = action.undo();
 		permissions.require(undone.recordKind() + "." + undo.verb());
 		long id = jobs.insert(new BulkJobs.NewJob(undone.recordKind(), undo, Map.of("undoOf", undoneId), null, reason,
-				BulkJobStatus.RUNNING, me().username(), undoneId));
+				BulkJobStatus.RUNNING, me().username(), undoneId, null));
 		int total = jobs.addUndoRecords(id, undoneId);
 		audit.record("bulk-job.create", RECORD_KIND, id, reason, Map.of("recordKind", undone.recordKind(), "action",
 				undo.verb(), "undoOf", undoneId, "toProcess", total));

@@ -35,12 +35,6 @@ class BulkJobs {
 	record NewJob(String recordKind, BulkAction action, Map<String, Object> criteria, @Nullable Instant cutoff,
 			String reason, BulkJobStatus status, String requestedBy, @Nullable Long undoOf,
 			@Nullable String proposedAs) {
-
-		NewJob(String recordKind, BulkAction action, Map<String, Object> criteria, @Nullable Instant cutoff,
-				String reason, BulkJobStatus status, String requestedBy, @Nullable Long undoOf) {
-			this(recordKind, action, criteria, cutoff, reason, status, requestedBy, undoOf, null);
-		}
-
 	}
 
 	long insert(NewJob job) {

@@ -87,7 +87,7 @@ class ErasureService {
 		if (settings.approvalRequired(kind.kind() + ".erase")) {
 			return approvals.ask(kind.kind() + ".erase", kind.kind(), id, kind.personalData(person).scrub(reason));
 		}
-		return run(kind, person, reason);
+		return run(kind, person, reason, Map.of());
 	}
 
 	/** An approved request: the record's state is checked again, under lock, in the approver's transaction. */
@@ -96,7 +96,7 @@ class ErasureService {
 		Erasable kind = byName(request.recordKind());
 		Person person = kind.read(request.recordId(), true);
 		refuse(kind, person);
-		run(kind, person, request.reason() + " (approval request " + request.id() + ")");
+		run(kind, person, request.reason() + " (approval request " + request.id() + ")", Map.of());
 	}
 
 	/** Why the person cannot be erased now, if they cannot: what a bulk erasure's preview reports. */
@@ -116,10 +116,6 @@ class ErasureService {
 		Person person = kind.read(id, true);
 		refuse(kind, person);
 		run(kind, person, reason, job);
-	}
-
-	private Erased run(Erasable kind, Person person, String reason) {
-		return run(kind, person, reason, Map.of());
 	}
 
 	private Erased run(Erasable kind, Person person, String reason, Map<String, Object> context) {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.backroom.platform.DatabaseAvailability;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,11 +48,14 @@ class AuditSealer implements SmartLifecycle {
 
 	private volatile @Nullable ScheduledExecutorService executor;
 
+	private final DatabaseAvailability database;
+
 	private volatile boolean running;
 
 	AuditSealer(ChainSeals seals, PlatformTransactionManager transactions, MeterRegistry registry,
-			@Value("${backroom.audit.seal-interval:150ms}") Duration interval) {
+			@Value("${backroom.audit.seal-interval:150ms}") Duration interval, DatabaseAvailability database) {
 		this.seals = seals;
+		this.database = database;
 		this.transaction = new TransactionTemplate(transactions);
 		// Its own transaction even when called inside one: the seal commits, and its lock is let go, at once.
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -123,9 +127,15 @@ class AuditSealer implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		// What committed before shutdown is sealed now rather than at the next start.
+		// What committed before shutdown is sealed now rather than at the next start. A database already gone (its
+		// server stopped first, as at the end of a test run) would make the seal wait out the pool's connection
+		// timeout for nothing: the entries stay committed and unsealed, and the next start seals them.
+		if (!database.reachableNow()) {
+			log.info("Audit sealing at shutdown skipped: the database is not reachable; the next start seals");
+			return;
+		}
 		try {
-			seal(true);
+			log.info("Audit sealing at shutdown: {} entries sealed", seal(true));
 		}
 		catch (RuntimeException ex) {
 			log.debug("Audit sealing at shutdown failed: {}", ex.toString());

@@ -3,7 +3,7 @@
  * {@link AuditTrail} inside their own transaction; {@link Changes} turns a
  * before and an after into field-level changes.
  */
-@ApplicationModule(allowedDependencies = { "web" })
+@ApplicationModule(allowedDependencies = { "platform", "web" })
 @NullMarked
 package org.backroom.audit;
 

@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
@@ -56,9 +57,12 @@ class BulkBatch {
 
 	private final AuditTrail audit;
 
+	private final ObjectProvider<BulkEraser> eraser;
+
 	BulkBatch(BulkJobs jobs, Selection selection, RecordKinds kinds, AuthorizedTransitions transitions,
 			BulkSettings settings, PlatformTransactionManager transactions, StoreMetrics metrics, SetBasedBatch sets,
-			AuditTrail audit) {
+			AuditTrail audit, ObjectProvider<BulkEraser> eraser) {
+		this.eraser = eraser;
 		this.metrics = metrics;
 		this.sets = sets;
 		this.audit = audit;
@@ -106,8 +110,9 @@ class BulkBatch {
 		selection.lock(kind, ids);
 		List<RecordFacts> facts = selection.facts(kind, job.action(), ids, job.cutoff());
 		Map<Long, OffsetDateTime> expected = job.undoOf() == null ? Map.of() : jobs.expectations(jobId, ids);
-		SetBasedBatch.Result result = setBased && SetBasedBatch.handles(kind) ? sets.apply(job, kind, facts, expected)
-				: oneByOne(job, kind, facts, expected);
+		// An erasure is no transition: each record goes through the erasure feature, one by one.
+		SetBasedBatch.Result result = setBased && !job.action().erases() && SetBasedBatch.handles(kind)
+				? sets.apply(job, kind, facts, expected) : oneByOne(job, kind, facts, expected);
 		RecordOutcome.Counts counts = result.counts();
 		metrics.bulkBatch(job.recordKind(), job.action().name().toLowerCase(Locale.ROOT), counts.done(),
 				counts.skipped(), counts.failed());
@@ -146,7 +151,10 @@ class BulkBatch {
 		}
 	}
 
-	/** One record through the shared lifecycle, which writes its audit entry with the job's facts added. */
+	/**
+	 * One record through the shared lifecycle (or the erasure feature), which writes its audit entry with the job's
+	 * facts added.
+	 */
 	private void apply(BulkJob.Running job, RecordKind kind, long id) {
 		Map<String, Object> context = new LinkedHashMap<>();
 		context.put("bulkJob", job.id());
@@ -155,7 +163,12 @@ class BulkBatch {
 		}
 		// The job runs without its requester's sign-in (the actor is "system"): this names who asked for it.
 		context.put("requestedBy", job.requestedBy());
-		transitions.apply(kind, id, job.action().transition(), job.reason(), context);
+		if (job.action().erases()) {
+			BulkPlanner.eraser(eraser).erase(kind.name(), id, job.reason(), context);
+		}
+		else {
+			transitions.apply(kind, id, job.action().transition(), job.reason(), context);
+		}
 	}
 
 }

@@ -57,7 +57,7 @@ class BulkJobService {
 	@Transactional(readOnly = true)
 	Preview preview(BulkRequest request) {
 		BulkRequest.Target target = request.target();
-		permissions.require(target.recordKind() + "." + target.action().verb());
+		permissions.require(target.action().permission(target.recordKind()));
 		return planner.plan(target, Instant.now());
 	}
 
@@ -65,13 +65,13 @@ class BulkJobService {
 	@Transactional
 	BulkJob start(BulkRequest request) {
 		BulkRequest.Target target = request.target();
-		permissions.require(target.recordKind() + "." + target.action().verb());
+		permissions.require(target.action().permission(target.recordKind()));
 		String reason = Reason.require(request.reason());
 		Instant now = Instant.now();
 		Instant asOf = request.asOf() != null && request.asOf().isBefore(now) ? request.asOf() : now;
 		Preview plan = planner.plan(target, asOf);
 		long id = jobs.insert(new BulkJobs.NewJob(target.recordKind(), target.action(), target.criteria(),
-				BulkPlanner.cutoff(target, asOf), reason, BulkJobStatus.RUNNING, me().username(), null));
+				BulkPlanner.cutoff(target, asOf), reason, BulkJobStatus.RUNNING, me().username(), null, null));
 		jobs.addRecords(id, plan.toProcess(), plan.skipped());
 		audit.record("bulk-job.create", RECORD_KIND, id, reason, Map.of("recordKind", target.recordKind(), "action",
 				target.action().verb(), "criteria", target.criteria(), "toProcess", plan.toProcess().size(), "skipped",
@@ -97,7 +97,7 @@ class BulkJobService {
 		BulkAction undo = action.undo();
 		permissions.require(undone.recordKind() + "." + undo.verb());
 		long id = jobs.insert(new BulkJobs.NewJob(undone.recordKind(), undo, Map.of("undoOf", undoneId), null, reason,
-				BulkJobStatus.RUNNING, me().username(), undoneId));
+				BulkJobStatus.RUNNING, me().username(), undoneId, null));
 		int total = jobs.addUndoRecords(id, undoneId);
 		audit.record("bulk-job.create", RECORD_KIND, id, reason, Map.of("recordKind", undone.recordKind(), "action",
 				undo.verb(), "undoOf", undoneId, "toProcess", total));
@@ -111,7 +111,7 @@ class BulkJobService {
 	}
 
 	/** Runs the job now, or holds it for approval when the store wants a second pair of eyes on it. */
-	private BulkJob launch(long id, String recordKind, BulkAction action, int toProcess, String reason) {
+	BulkJob launch(long id, String recordKind, BulkAction action, int toProcess, String reason) {
 		if (toProcess == 0) {
 			jobs.move(id, BulkJobStatus.RUNNING, BulkJobStatus.DONE);
 		}
@@ -126,7 +126,7 @@ class BulkJobService {
 		return get(id);
 	}
 
-	private static StaffPrincipal me() {
+	static StaffPrincipal me() {
 		return StaffPrincipal.current().orElseThrow(() -> new IllegalStateException("No staff user is signed in"));
 	}
 

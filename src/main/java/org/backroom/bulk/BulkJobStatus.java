@@ -5,18 +5,21 @@ import java.util.Set;
 
 /**
  * Where a bulk job stands. A job starts running; one that needs a second person's approval waits for it, and is
- * then run or rejected; a running job is done when no record is left. In JSON and in the database, its name.
+ * then run or rejected; a running job is done when no record is left. A job another feature proposes (the retention
+ * review) waits, proposed, until a person starts it (it then runs, or waits for approval) or discards it. In JSON
+ * and in the database, its name.
  */
 enum BulkJobStatus {
 
-	PENDING_APPROVAL, RUNNING, DONE, REJECTED;
+	PROPOSED, PENDING_APPROVAL, RUNNING, DONE, REJECTED, DISCARDED;
 
-	/** The moves a job may make; done and rejected are final. */
+	/** The moves a job may make; done, rejected and discarded are final. */
 	Set<BulkJobStatus> next() {
 		return switch (this) {
+			case PROPOSED -> Set.of(RUNNING, DISCARDED);
 			case RUNNING -> Set.of(PENDING_APPROVAL, DONE);
 			case PENDING_APPROVAL -> Set.of(RUNNING, REJECTED);
-			case DONE, REJECTED -> Set.of();
+			case DONE, REJECTED, DISCARDED -> Set.of();
 		};
 	}
 

@@ -31,18 +31,19 @@ class BulkJobs {
 		this.template = template;
 	}
 
-	/** A new job, as asked; {@code undoOf} for an undo. */
+	/** A new job, as asked; {@code undoOf} for an undo; {@code proposedAs} for a proposal. */
 	record NewJob(String recordKind, BulkAction action, Map<String, Object> criteria, @Nullable Instant cutoff,
-			String reason, BulkJobStatus status, String requestedBy, @Nullable Long undoOf) {
+			String reason, BulkJobStatus status, String requestedBy, @Nullable Long undoOf,
+			@Nullable String proposedAs) {
 	}
 
 	long insert(NewJob job) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
 				INSERT INTO bulk_jobs (record_kind, action, criteria, cutoff, reason, status, requested_by, undo_of,
-				                       started_at)
+				                       proposed_as, started_at)
 				VALUES (:kind, :action, CAST(:criteria AS jsonb), :cutoff, :reason, :status, :requestedBy, :undoOf,
-				        CASE WHEN :status = 'RUNNING' THEN now() END)""")
+				        :proposedAs, CASE WHEN :status = 'RUNNING' THEN now() END)""")
 			.param("kind", job.recordKind())
 			.param("action", job.action().verb())
 			.param("criteria", JSON.writeValueAsString(job.criteria()))
@@ -51,6 +52,7 @@ class BulkJobs {
 			.param("status", job.status().name())
 			.param("requestedBy", job.requestedBy())
 			.param("undoOf", job.undoOf())
+			.param("proposedAs", job.proposedAs())
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
 	}

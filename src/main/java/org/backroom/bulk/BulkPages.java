@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,13 +34,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @PageController
 class BulkPages {
 
+	private static final int RECORDS_SHOWN = 100;
+
 	private final BulkJobService jobs;
 
 	private final Permissions permissions;
 
 	private final BoundForms forms;
 
-	BulkPages(BulkJobService jobs, Permissions permissions, BoundForms forms) {
+	private final BulkProposalService proposals;
+
+	BulkPages(BulkJobService jobs, Permissions permissions, BoundForms forms, BulkProposalService proposals) {
+		this.proposals = proposals;
 		this.jobs = jobs;
 		this.permissions = permissions;
 		this.forms = forms;
@@ -75,7 +81,7 @@ class BulkPages {
 	record Start(@Nullable Instant asOf, @Nullable String reason) {
 	}
 
-	/** Undoing a job: why. */
+	/** Undoing a job, or starting or discarding a proposal: why. */
 	record Undo(@Nullable String reason) {
 	}
 
@@ -109,9 +115,27 @@ class BulkPages {
 	@PostMapping("/bulk-jobs/{id}/undo")
 	String undo(@PathVariable long id, @ModelAttribute("undo") Undo undo, BindingResult result, Model model,
 			HttpServletResponse response) {
-		String reason = undo.reason() == null ? "" : undo.reason();
+		return act(id, undo, result, model, response, jobs::undo);
+	}
+
+	@PostMapping("/bulk-jobs/{id}/start")
+	String startProposed(@PathVariable long id, @ModelAttribute("undo") Undo form, BindingResult result, Model model,
+			HttpServletResponse response) {
+		return act(id, form, result, model, response, proposals::start);
+	}
+
+	@PostMapping("/bulk-jobs/{id}/discard")
+	String discard(@PathVariable long id, @ModelAttribute("undo") Undo form, BindingResult result, Model model,
+			HttpServletResponse response) {
+		return act(id, form, result, model, response, proposals::discard);
+	}
+
+	/** Undo, start or discard with the reason given: then the job it leaves, or the page again with why not. */
+	private String act(long id, Undo form, BindingResult result, Model model, HttpServletResponse response,
+			BiFunction<Long, String, BulkJob> action) {
+		String reason = form.reason() == null ? "" : form.reason();
 		try {
-			return "redirect:/bulk-jobs/" + jobs.undo(id, Reason.require(reason)).id();
+			return "redirect:/bulk-jobs/" + action.apply(id, Reason.require(reason)).id();
 		}
 		catch (ValidationFailed failed) {
 			response.setStatus(422);
@@ -143,6 +167,10 @@ class BulkPages {
 		model.addAttribute("percent", job.total() == 0 ? 100 : finished * 100 / job.total());
 		model.addAttribute("polling", job.status().unfinished());
 		model.addAttribute("undoable", undoable);
+		boolean proposed = job.status() == BulkJobStatus.PROPOSED;
+		model.addAttribute("proposed", proposed && permissions.has("bulk.run"));
+		// What a proposal would do, record by record; a page's worth, the rest through the API.
+		model.addAttribute("records", proposed ? proposals.records(job.id(), 0, RECORDS_SHOWN) : List.of());
 		model.addAttribute("errors", model.getAttribute("errors") == null ? Map.of() : model.getAttribute("errors"));
 		model.addAttribute("reason", model.getAttribute("reason") == null ? "" : model.getAttribute("reason"));
 	}

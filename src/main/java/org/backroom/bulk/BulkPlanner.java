@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.backroom.lifecycle.RecordKinds;
+import org.backroom.web.Refusal;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Works out what a clean-up would do now: which records it would process, and which it skips and why. */
@@ -18,9 +20,12 @@ class BulkPlanner {
 
 	private final RecordKinds kinds;
 
-	BulkPlanner(Selection selection, RecordKinds kinds) {
+	private final ObjectProvider<BulkEraser> eraser;
+
+	BulkPlanner(Selection selection, RecordKinds kinds, ObjectProvider<BulkEraser> eraser) {
 		this.selection = selection;
 		this.kinds = kinds;
+		this.eraser = eraser;
 	}
 
 	/**
@@ -36,6 +41,9 @@ class BulkPlanner {
 		List<Preview.Skipped> skipped = new ArrayList<>();
 		for (RecordFacts facts : selection.facts(kinds.byName(target.recordKind()), target.action(), ids, cutoff)) {
 			Optional<RecordFacts.Skip> skip = facts.skip(target.action(), null);
+			if (skip.isEmpty() && target.action().erases()) {
+				skip = refusal(target.recordKind(), facts.id());
+			}
 			if (skip.isPresent()) {
 				skipped.add(new Preview.Skipped(facts.id(), skip.get().reason(), skip.get().detail()));
 			}
@@ -44,6 +52,21 @@ class BulkPlanner {
 			}
 		}
 		return new Preview(ids.size(), toProcess, skipped, asOf);
+	}
+
+	/** Why the erasure feature would refuse to erase this record now, as a skip. */
+	private Optional<RecordFacts.Skip> refusal(String recordKind, long id) {
+		Optional<Refusal> refusal = eraser(eraser).refusal(recordKind, id);
+		return refusal.map(refused -> new RecordFacts.Skip(refused.slug(), String.valueOf(refused.getMessage())));
+	}
+
+	/** The erasure feature's side of an erase job. */
+	static BulkEraser eraser(ObjectProvider<BulkEraser> eraser) {
+		BulkEraser found = eraser.getIfAvailable();
+		if (found == null) {
+			throw new IllegalStateException("No erasure feature is present to erase records in bulk");
+		}
+		return found;
 	}
 
 	/** The moment from which activity makes a job skip a record. */

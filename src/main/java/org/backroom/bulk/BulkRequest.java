@@ -12,7 +12,7 @@ import org.backroom.web.ValidationFailed.FieldError;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A bulk clean-up as asked for: which kind, which action, and which records, by ids or by idleness.
+ * A bulk clean-up (or erasure) as asked for: which kind, which action, and which records, by ids or by idleness.
  *
  * @param dormantSince customers only: active customers with no sale since this day
  * @param idleSince items only: active items neither sold nor purchased since this day
@@ -49,8 +49,12 @@ record BulkRequest(@Nullable String recordKind, @Nullable String action, @Nullab
 		if (!"customer".equals(recordKind) && !"item".equals(recordKind)) {
 			errors.add(new FieldError("recordKind", "must be customer or item"));
 		}
-		if (action == null || !List.of("deactivate", "delete").contains(action)) {
-			errors.add(new FieldError("action", "must be deactivate or delete"));
+		if (action == null || !List.of("deactivate", "delete", "erase").contains(action)) {
+			errors.add(new FieldError("action", "must be deactivate, delete or erase"));
+		}
+		if ("erase".equals(action) && (!"customer".equals(recordKind) || ids == null)) {
+			// Erasure in bulk is for customers named one by one, as the retention review proposes them.
+			errors.add(new FieldError("action", "erase takes customers by their ids"));
 		}
 		int choices = (ids != null ? 1 : 0) + (dormantSince != null ? 1 : 0) + (idleSince != null ? 1 : 0);
 		if (choices != 1) {

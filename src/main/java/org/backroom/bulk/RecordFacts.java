@@ -38,6 +38,10 @@ record RecordFacts(long id, boolean found, @Nullable LifecycleStatus status, boo
 		if (!found || status == null) {
 			return skip("not-found", "There is no record with id " + id + ".");
 		}
+		if (action.erases()) {
+			// Everything else is the erasure feature's to decide, with the refusals of a single erasure.
+			return Optional.empty();
+		}
 		if (system && action.cleansUp()) {
 			return skip("system-record", "A system record (the walk-in customer) always stays active.");
 		}

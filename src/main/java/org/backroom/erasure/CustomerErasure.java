@@ -9,11 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.backroom.audit.PersonalData;
-import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
-import org.backroom.lifecycle.LifecycleStatus;
-import org.backroom.platform.Sql;
 import org.backroom.web.Refusal;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.ColumnMapRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,31 +28,17 @@ class CustomerErasure implements Erasable {
 
 	private final Snapshots snapshots;
 
+	private final PersonTable table;
+
 	CustomerErasure(JdbcClient jdbc, Snapshots snapshots) {
 		this.jdbc = jdbc;
 		this.snapshots = snapshots;
+		this.table = new PersonTable(jdbc, "customer", "customers", "customers", "code", "name || ' (' || code || ')'");
 	}
 
 	@Override
-	public String kind() {
-		return "customer";
-	}
-
-	@Override
-	public String path() {
-		return "customers";
-	}
-
-	@Override
-	public Person read(long id, boolean lock) {
-		return jdbc.sql("SELECT id, code, name || ' (' || code || ')' AS label, status, is_system, legal_hold_reason,"
-				+ " legal_hold_since FROM customers WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
-			.param(id)
-			.query((rs, row) -> new Person(rs.getLong("id"), rs.getString("code"), rs.getString("label"),
-					LifecycleStatus.valueOf(rs.getString("status")), rs.getBoolean("is_system"),
-					rs.getString("legal_hold_reason"), Sql.instant(rs, "legal_hold_since")))
-			.optional()
-			.orElseThrow(() -> new RecordNotFound("customer", id));
+	public PersonTable table() {
+		return table;
 	}
 
 	@Override
@@ -109,12 +91,6 @@ class CustomerErasure implements Erasable {
 				WHERE id = ?""").params(placeholder(person), reason, person.id()).update();
 		jdbc.sql("UPDATE sales_orders SET customer_name = ? WHERE customer_id = ?")
 			.params(placeholder(person), person.id()).update();
-	}
-
-	@Override
-	public void setHold(long id, @Nullable String reason) {
-		jdbc.sql("UPDATE customers SET legal_hold_reason = ?, legal_hold_since = CASE WHEN ? THEN now() END,"
-				+ " updated_at = now(), version = version + 1 WHERE id = ?").params(reason, reason != null, id).update();
 	}
 
 	@Override

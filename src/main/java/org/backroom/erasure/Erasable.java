@@ -10,14 +10,23 @@ import org.backroom.web.Refusal;
 /** A kind of record that holds a person: what erasing one blanks, and what must be settled first. */
 interface Erasable {
 
+	/** The table that holds this kind of person. */
+	PersonTable table();
+
 	/** Singular, as in audit entries and actions: {@code customer}. */
-	String kind();
+	default String kind() {
+		return table().kind();
+	}
 
 	/** The collection under {@code /api}: {@code customers}. */
-	String path();
+	default String path() {
+		return table().path();
+	}
 
 	/** The person, locked {@code FOR UPDATE} when {@code lock}. */
-	Person read(long id, boolean lock);
+	default Person read(long id, boolean lock) {
+		return table().read(id, lock);
+	}
 
 	/** What must be settled before this person can be erased (open credit, open orders, …), beyond a hold. */
 	Optional<Refusal> unsettled(Person person);
@@ -35,7 +44,9 @@ interface Erasable {
 	void blank(Person person, String reason);
 
 	/** Sets the legal hold with its reason, or releases it (null). */
-	void setHold(long id, @org.jspecify.annotations.Nullable String reason);
+	default void setHold(long id, @org.jspecify.annotations.Nullable String reason) {
+		table().setHold(id, reason);
+	}
 
 	/** The record and what points to it, for the person's own copy: tables of named columns. */
 	Map<String, List<Map<String, Object>>> export(Person person);

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -86,7 +87,7 @@ class ErasureService {
 		if (settings.approvalRequired(kind.kind() + ".erase")) {
 			return approvals.ask(kind.kind() + ".erase", kind.kind(), id, kind.personalData(person).scrub(reason));
 		}
-		return run(kind, person, reason);
+		return run(kind, person, reason, Map.of());
 	}
 
 	/** An approved request: the record's state is checked again, under lock, in the approver's transaction. */
@@ -95,16 +96,35 @@ class ErasureService {
 		Erasable kind = byName(request.recordKind());
 		Person person = kind.read(request.recordId(), true);
 		refuse(kind, person);
-		run(kind, person, request.reason() + " (approval request " + request.id() + ")");
+		run(kind, person, request.reason() + " (approval request " + request.id() + ")", Map.of());
 	}
 
-	private Erased run(Erasable kind, Person person, String reason) {
+	/** Why the person cannot be erased now, if they cannot: what a bulk erasure's preview reports. */
+	@Transactional(readOnly = true)
+	Optional<Refusal> refusal(String kindName, long id) {
+		Erasable kind = byName(kindName);
+		return refusal(kind, kind.read(id, false));
+	}
+
+	/**
+	 * One record of a bulk erasure, whose starter had {@code privacy.erase} (and its approval where the store wants
+	 * one): in the job's batch, locked and checked again as a single erasure is, and audited with the job's facts.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	void eraseForJob(String kindName, long id, String reason, Map<String, Object> job) {
+		Erasable kind = byName(kindName);
+		Person person = kind.read(id, true);
+		refuse(kind, person);
+		run(kind, person, reason, job);
+	}
+
+	private Erased run(Erasable kind, Person person, String reason, Map<String, Object> context) {
 		PersonalData data = kind.personalData(person);
 		String scrubbed = data.scrub(reason);
 		Map<String, Long> copies = kind.copies(person);
 		kind.blank(person, scrubbed);
 		snapshots.blank(data);
-		Map<String, Object> facts = new LinkedHashMap<>();
+		Map<String, Object> facts = new LinkedHashMap<>(context);
 		facts.put("status", Map.of("from", person.status().name(), "to", LifecycleStatus.ERASED.name()));
 		facts.put("blanked", kind.fields());
 		facts.putAll(copies);

@@ -8,14 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.backroom.audit.PersonalData;
-import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
-import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.permission.Forbidden;
 import org.backroom.permission.Permissions;
-import org.backroom.platform.Sql;
 import org.backroom.staff.StaffPrincipal;
 import org.backroom.web.Refusal;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.ColumnMapRowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,34 +32,20 @@ class StaffErasure implements Erasable {
 
 	private final Snapshots snapshots;
 
+	private final PersonTable table;
+
 	private final Permissions permissions;
 
 	StaffErasure(JdbcClient jdbc, Snapshots snapshots, Permissions permissions) {
 		this.jdbc = jdbc;
 		this.snapshots = snapshots;
+		this.table = new PersonTable(jdbc, "staff", "staff", "staff", "username", "display_name || ' (' || username || ')'");
 		this.permissions = permissions;
 	}
 
 	@Override
-	public String kind() {
-		return "staff";
-	}
-
-	@Override
-	public String path() {
-		return "staff";
-	}
-
-	@Override
-	public Person read(long id, boolean lock) {
-		return jdbc.sql("SELECT id, username, display_name || ' (' || username || ')' AS label, status, is_system,"
-				+ " legal_hold_reason, legal_hold_since FROM staff WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
-			.param(id)
-			.query((rs, row) -> new Person(rs.getLong("id"), rs.getString("username"), rs.getString("label"),
-					LifecycleStatus.valueOf(rs.getString("status")), rs.getBoolean("is_system"),
-					rs.getString("legal_hold_reason"), Sql.instant(rs, "legal_hold_since")))
-			.optional()
-			.orElseThrow(() -> new RecordNotFound("staff", id));
+	public PersonTable table() {
+		return table;
 	}
 
 	@Override
@@ -158,12 +140,6 @@ class StaffErasure implements Erasable {
 		}
 		jdbc.sql("UPDATE bulk_jobs SET requested_by = ? WHERE requested_by = ?").params(pseudonym, person.code()).update();
 		jdbc.sql("UPDATE settings SET updated_by = ? WHERE updated_by = ?").params(pseudonym, person.code()).update();
-	}
-
-	@Override
-	public void setHold(long id, @Nullable String reason) {
-		jdbc.sql("UPDATE staff SET legal_hold_reason = ?, legal_hold_since = CASE WHEN ? THEN now() END,"
-				+ " updated_at = now(), version = version + 1 WHERE id = ?").params(reason, reason != null, id).update();
 	}
 
 	@Override

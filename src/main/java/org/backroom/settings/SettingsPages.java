@@ -77,7 +77,7 @@ class SettingsPages {
 		settings.approvable().forEach(action -> approvals.put(action, form.approval().contains(action)));
 		Values values = new Values(approvals, form.deleteReferenced(), form.retentionDays());
 		try {
-			Map<String, Object> changed = settings.change(patch(values, settings.current()),
+			Map<String, Object> changed = settings.change(SettingsChange.read(patch(values, settings.current())),
 					StaffPrincipal.current().map(me -> me.username()).orElse("system"));
 			redirect.addFlashAttribute("message", changed.isEmpty() ? "Nothing to save." : "Settings saved.");
 			return "redirect:/settings";

@@ -26,11 +26,27 @@
     var row = button.closest('tr');
     if (row) {
       row.remove();
+      numberRows();
     }
     if (button.dataset.removeRow) {
       htmx.trigger(document.body, button.dataset.removeRow);
     }
   });
+
+  // data-indexed-rows="lines" on a table body: each row's [data-field] inputs are named lines[0].itemId,
+  // lines[1].itemId and so on, in row order, whenever rows come or go and as the form is sent, so that rows added
+  // and removed in any order bind as one list without gaps.
+  function numberRows() {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-indexed-rows]'), function (body) {
+      Array.prototype.forEach.call(body.querySelectorAll('tr'), function (row, index) {
+        Array.prototype.forEach.call(row.querySelectorAll('[data-field]'), function (input) {
+          input.name = body.dataset.indexedRows + '[' + index + '].' + input.dataset.field;
+        });
+      });
+    });
+  }
+  document.addEventListener('htmx:afterSwap', numberRows);
+  document.addEventListener('submit', numberRows, true);
 
   // data-query-param="q": a search field sends its text as that parameter, whatever the field's own name.
   document.addEventListener('htmx:configRequest', function (event) {

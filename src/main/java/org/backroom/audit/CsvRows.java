@@ -35,36 +35,56 @@ final class CsvRows {
 	}
 
 	private static List<List<String>> lines(String csv) {
-		List<List<String>> lines = new ArrayList<>();
-		List<String> line = new ArrayList<>();
-		StringBuilder cell = new StringBuilder();
+		Lines lines = new Lines();
 		for (int i = 0; i < csv.length(); i++) {
 			char c = csv.charAt(i);
 			if (c == '"') {
-				i = quoted(csv, i + 1, cell);
+				i = quoted(csv, i + 1, lines.cell);
 			}
 			else if (c == ',') {
-				line.add(cell.toString());
-				cell.setLength(0);
+				lines.endCell();
 			}
 			else if (c == '\n' || c == '\r') {
 				if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
 					i++;
 				}
-				line.add(cell.toString());
-				cell.setLength(0);
-				lines.add(line);
-				line = new ArrayList<>();
+				lines.endLine();
 			}
 			else {
-				cell.append(c);
+				lines.cell.append(c);
 			}
 		}
-		if (cell.length() > 0 || !line.isEmpty()) {
+		return lines.finish();
+	}
+
+	/** The lines read so far, and the line and cell being read. */
+	private static final class Lines {
+
+		private final List<List<String>> read = new ArrayList<>();
+
+		private List<String> line = new ArrayList<>();
+
+		private final StringBuilder cell = new StringBuilder();
+
+		void endCell() {
 			line.add(cell.toString());
-			lines.add(line);
+			cell.setLength(0);
 		}
-		return lines;
+
+		void endLine() {
+			endCell();
+			read.add(line);
+			line = new ArrayList<>();
+		}
+
+		/** Every line, the last one too when the text does not end with a line break. */
+		List<List<String>> finish() {
+			if (cell.length() > 0 || !line.isEmpty()) {
+				endLine();
+			}
+			return read;
+		}
+
 	}
 
 	/**

@@ -91,23 +91,18 @@ public class Backups {
 		Path part = directory.resolve(name + ".part");
 		try {
 			Files.createDirectories(directory);
-			Manifest manifest;
-			String sha256;
-			try (OutputStream file = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW);
-					Connection connection = dataSource.getConnection()) {
-				MessageDigest digest = SnapshotWriter.sha256();
-				manifest = SnapshotWriter.write(connection, new DigestOutputStream(file, digest));
-				sha256 = HexFormat.of().formatHex(digest.digest());
-			}
+			Written written = writeSnapshot(part);
 			force(part);
 			Path target = directory.resolve(name);
 			Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
-			Files.writeString(directory.resolve(name + ".sha256"), sha256 + "  " + name + "\n", StandardCharsets.UTF_8);
+			Files.writeString(directory.resolve(name + ".sha256"), written.sha256() + "  " + name + "\n",
+					StandardCharsets.UTF_8);
 			BackupFile backup = new BackupFile(name, Files.size(target), started, target);
+			Manifest manifest = written.manifest();
 			long rows = manifest.tables().stream().mapToLong(Manifest.TableDump::rows).sum();
 			log.info("Backup {} written: {} tables, {} rows, {} in {} ms", target, manifest.tables().size(), rows,
 					backup.sizeInWords(), Duration.between(started, Instant.now()).toMillis());
-			recordInAudit(backup, manifest, sha256, rows, trigger);
+			recordInAudit(backup, manifest, written.sha256(), rows, trigger);
 			prune();
 			return backup;
 		}
@@ -115,6 +110,20 @@ public class Backups {
 			log.error("Backup {} failed", name, ex);
 			deleteQuietly(part);
 			throw new BackupFailed(directory, ex);
+		}
+	}
+
+	/** A snapshot as written: what it holds and the SHA-256 of its bytes. */
+	private record Written(Manifest manifest, String sha256) {
+	}
+
+	/** Writes a snapshot of the store into a new file, digesting its bytes as they go. */
+	private Written writeSnapshot(Path part) throws IOException, SQLException {
+		try (OutputStream file = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW);
+				Connection connection = dataSource.getConnection()) {
+			MessageDigest digest = SnapshotWriter.sha256();
+			Manifest manifest = SnapshotWriter.write(connection, new DigestOutputStream(file, digest));
+			return new Written(manifest, HexFormat.of().formatHex(digest.digest()));
 		}
 	}
 

@@ -2,7 +2,6 @@ package org.backroom.bulk;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +18,8 @@ import org.backroom.web.Refusal;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,29 +53,41 @@ class BulkPages {
 	}
 
 	/** Which records, as the review's form sends them: ticked ids, or everything dormant since the day. */
-	record Choice(String recordKind, String action, List<Long> ids, String dormantSince) {
+	record Choice(String recordKind, String action, List<Long> ids, @Nullable LocalDate dormantSince) {
 
 		Choice(@Nullable String recordKind, @Nullable String action, @Nullable List<Long> ids,
-				@Nullable String dormantSince) {
+				@DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate dormantSince) {
 			this.recordKind = recordKind == null ? "customer" : recordKind;
 			this.action = action == null ? "deactivate" : action;
 			this.ids = ids == null ? List.of() : List.copyOf(ids);
-			this.dormantSince = dormantSince == null ? "" : dormantSince;
+			this.dormantSince = dormantSince;
 		}
 
+		/** The request; without ids it needs the day, refused like any unreadable one when it is missing. */
 		BulkRequest request(@Nullable Instant asOf, @Nullable String reason) {
-			LocalDate since = null;
-			if (ids.isEmpty()) {
-				try {
-					since = LocalDate.parse(dormantSince);
-				}
-				catch (DateTimeParseException ex) {
-					throw ValidationFailed.of("dormantSince", "must be a date, such as 2025-01-31");
-				}
+			if (ids.isEmpty() && dormantSince == null) {
+				throw ValidationFailed.of("dormantSince", DATE);
 			}
-			return new BulkRequest(recordKind, action, ids.isEmpty() ? null : ids, since, null, asOf, reason);
+			return new BulkRequest(recordKind, action, ids.isEmpty() ? null : ids, ids.isEmpty() ? dormantSince : null,
+					null, asOf, reason);
 		}
 
+	}
+
+	private static final String DATE = "must be a date, such as 2025-01-31";
+
+	/**
+	 * The choice could not be read (a tampered id or day; the form only carries what the review showed): refused as
+	 * the review's own refusal of a missing day, before anything is previewed or started.
+	 */
+	private static void requireReadable(BindingResult choice) {
+		if (choice.hasErrors()) {
+			throw new ValidationFailed(choice.getFieldErrors()
+				.stream()
+				.map(error -> new ValidationFailed.FieldError(error.getField(),
+						error.getField().equals("dormantSince") ? DATE : "is not a valid value"))
+				.toList());
+		}
 	}
 
 	/** Starting the previewed job: the moment the preview was taken and why the job is run. */
@@ -86,13 +99,15 @@ class BulkPages {
 	}
 
 	@PostMapping("/bulk-jobs/preview")
-	String preview(@ModelAttribute("choice") Choice choice, Model model) {
+	String preview(@ModelAttribute("choice") Choice choice, BindingResult read, Model model) {
+		requireReadable(read);
 		return preview(choice, "", Map.of(), model);
 	}
 
 	@PostMapping("/bulk-jobs")
-	String start(@ModelAttribute("choice") Choice choice, @ModelAttribute("start") Start start, BindingResult result,
-			Model model, HttpServletResponse response) {
+	String start(@ModelAttribute("choice") Choice choice, BindingResult read, @ModelAttribute("start") Start start,
+			BindingResult result, Model model, HttpServletResponse response) {
+		requireReadable(read);
 		String reason = start.reason() == null ? "" : start.reason();
 		if (!result.hasErrors()) {
 			try {

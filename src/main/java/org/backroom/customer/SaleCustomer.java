@@ -28,7 +28,7 @@ public record SaleCustomer(long id, String code, String name, LifecycleStatus st
 	}
 
 	/** A credit sale that the customer's credit does not cover. */
-	public static final class CreditRefused extends Refusal {
+	static final class CreditRefused extends Refusal {
 
 		CreditRefused(SaleCustomer customer, String detail, BigDecimal amount) {
 			super("credit-refused", HttpStatus.CONFLICT, "Credit refused", detail);

@@ -108,14 +108,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			if (claim != null && replayed(claim, transaction, response)) {
 				return true;
 			}
-			chain.doFilter(request, answer);
-			if (TryAgain.marked(request) && !last) {
-				transactions.rollback(transaction);
-				return false;
-			}
-			finish(transaction, answer, claim);
-			answer.copyBodyToResponse();
-			return true;
+			return ran(request, answer, chain, transaction, claim, last);
 		}
 		catch (Refusal refusal) {
 			rollback(transaction);
@@ -132,6 +125,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			}
 			return last;
 		}
+	}
+
+	/** Runs the request and commits its answer; false when it asked for another try and was rolled back. */
+	private boolean ran(RepeatableRequest request, ContentCachingResponseWrapper answer, FilterChain chain,
+			TransactionStatus transaction, @Nullable Claim claim, boolean last) throws ServletException, IOException {
+		chain.doFilter(request, answer);
+		if (TryAgain.marked(request) && !last) {
+			transactions.rollback(transaction);
+			return false;
+		}
+		finish(transaction, answer, claim);
+		answer.copyBodyToResponse();
+		return true;
 	}
 
 	/** Claims the key; when it was used before, answers with the stored answer (or a refusal) and says so. */

@@ -88,33 +88,43 @@ final class RepeatableRequest extends HttpServletRequestWrapper {
 		if (form) {
 			return super.getInputStream();
 		}
-		ByteArrayInputStream in = new ByteArrayInputStream(body);
-		return new ServletInputStream() {
-			@Override
-			public int read() {
-				return in.read();
-			}
+		return new BodyStream(new ByteArrayInputStream(body));
+	}
 
-			@Override
-			public int read(byte[] buffer, int offset, int length) {
-				return in.read(buffer, offset, length);
-			}
+	/** The body kept in memory, read again from its start by each attempt. */
+	private static final class BodyStream extends ServletInputStream {
 
-			@Override
-			public boolean isFinished() {
-				return in.available() == 0;
-			}
+		private final ByteArrayInputStream in;
 
-			@Override
-			public boolean isReady() {
-				return true;
-			}
+		BodyStream(ByteArrayInputStream in) {
+			this.in = in;
+		}
 
-			@Override
-			public void setReadListener(ReadListener listener) {
-				throw new UnsupportedOperationException("The body was read already");
-			}
-		};
+		@Override
+		public int read() {
+			return in.read();
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) {
+			return in.read(buffer, offset, length);
+		}
+
+		@Override
+		public boolean isFinished() {
+			return in.available() == 0;
+		}
+
+		@Override
+		public boolean isReady() {
+			return true;
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			throw new UnsupportedOperationException("The body was read already");
+		}
+
 	}
 
 	@Override

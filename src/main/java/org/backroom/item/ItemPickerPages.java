@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The till's item picker and barcode field. They offer only active items, from the same lookup as the API, and
- * answer a line for the sale's cart; the sale checks every item again when it is recorded.
+ * The item pickers of the till and of a new purchase order, and the till's barcode field. They offer only active
+ * items, from the same lookup as the API, and answer a line: for the sale's cart, or a purchase order line with a
+ * quantity and the item's cost. The sale and the purchase order check every item again when they are saved.
  */
 @PageController
 class ItemPickerPages {
@@ -27,9 +28,12 @@ class ItemPickerPages {
 
 	@GetMapping("/items/picker")
 	String picker(@RequestParam(defaultValue = "") String q, Model model) {
-		model.addAttribute("q", q);
-		model.addAttribute("options", q.isBlank() ? List.of() : service.lookup(q));
-		return "item/picker :: options";
+		return options(q, model, "item/picker :: options");
+	}
+
+	@GetMapping("/items/purchase-picker")
+	String purchasePicker(@RequestParam(defaultValue = "") String q, Model model) {
+		return options(q, model, "item/purchase-picker :: options");
 	}
 
 	/** One cart line for the item picked; an item that stopped being active since it was offered is refused. */
@@ -37,13 +41,23 @@ class ItemPickerPages {
 	String line(@PathVariable long id, Model model, HttpServletResponse response) {
 		Item item = service.get(id);
 		if (item.status() != LifecycleStatus.ACTIVE) {
-			return message(model, response, "#item-message",
-					item.name() + " (" + item.sku() + ") is not active and cannot be sold.");
+			return notActive(item, "sold", model, response, "#item-message");
 		}
 		model.addAttribute("line", new Items.Lookup(item.id(), item.sku(), item.name(), item.barcode(), item.price(),
 				item.stockOnHand()));
 		response.setHeader("HX-Trigger-After-Settle", "cart-changed");
 		return "item/picker :: line";
+	}
+
+	/** One purchase order line; an item that stopped being active since it was offered is refused here already. */
+	@GetMapping("/items/{id}/purchase-line")
+	String purchaseLine(@PathVariable long id, Model model, HttpServletResponse response) {
+		Item item = service.get(id);
+		if (item.status() != LifecycleStatus.ACTIVE) {
+			return notActive(item, "ordered", model, response, "#item-options");
+		}
+		model.addAttribute("item", item);
+		return "item/purchase-picker :: line";
 	}
 
 	/** A scanned or typed barcode: the active item with exactly that barcode goes into the cart. */
@@ -60,7 +74,20 @@ class ItemPickerPages {
 		return "item/picker :: line";
 	}
 
-	/** Says why nothing was added, in the message area instead of the cart (htmx retargets the answer). */
+	/** The active items matching what was typed, none for nothing typed, as the named fragment lists them. */
+	private String options(String q, Model model, String fragment) {
+		model.addAttribute("q", q);
+		model.addAttribute("options", q.isBlank() ? List.of() : service.lookup(q));
+		return fragment;
+	}
+
+	private static String notActive(Item item, String verb, Model model, HttpServletResponse response,
+			String target) {
+		return message(model, response, target,
+				item.name() + " (" + item.sku() + ") is not active and cannot be " + verb + ".");
+	}
+
+	/** Says why nothing was added, in the message area instead of the lines (htmx retargets the answer). */
 	private static String message(Model model, HttpServletResponse response, String target, String text) {
 		response.setHeader("HX-Retarget", target);
 		response.setHeader("HX-Reswap", "innerHTML");

@@ -177,7 +177,7 @@ public class ItemService {
 	}
 
 	/** A sale of more than is on hand. */
-	public static final class InsufficientStock extends Refusal {
+	static final class InsufficientStock extends Refusal {
 
 		InsufficientStock(SaleItem item, int wanted) {
 			super("insufficient-stock", HttpStatus.CONFLICT, "Not enough stock",

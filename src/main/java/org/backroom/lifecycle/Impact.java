@@ -16,7 +16,7 @@ record Impact(String recordKind, long recordId, LifecycleStatus status, Map<Stri
 
 	/** Whether one transition is allowed now; if not, why; and what to keep in mind if it is. */
 	@JsonInclude(JsonInclude.Include.NON_EMPTY)
-	public record Check(boolean allowed, @Nullable String reason, @Nullable String effect, List<String> warnings) {
+	record Check(boolean allowed, @Nullable String reason, @Nullable String effect, List<String> warnings) {
 
 		static Check allowed(List<String> warnings) {
 			return new Check(true, null, null, warnings);

@@ -27,7 +27,7 @@ public final class LifecycleRefusals {
 	}
 
 	/** Deleting or purging would lose history that points to the record. */
-	public static final class RecordReferenced extends Refusal {
+	static final class RecordReferenced extends Refusal {
 
 		RecordReferenced(RecordKind kind, String label, Map<String, Long> dependents) {
 			super("record-referenced", HttpStatus.CONFLICT, kind.title() + " is referenced",
@@ -101,7 +101,7 @@ public final class LifecycleRefusals {
 	}
 
 	/** The record is not in a state this transition starts from. */
-	public static final class InvalidTransition extends Refusal {
+	static final class InvalidTransition extends Refusal {
 
 		InvalidTransition(RecordKind kind, String label, LifecycleStatus status, Transition transition) {
 			super("invalid-transition", HttpStatus.CONFLICT, "Cannot " + transition.verb() + " this " + kind.name(),
@@ -127,7 +127,7 @@ public final class LifecycleRefusals {
 	}
 
 	/** System records, such as the walk-in customer, always stay active. */
-	public static final class SystemRecord extends Refusal {
+	static final class SystemRecord extends Refusal {
 
 		SystemRecord(RecordKind kind, String label, Transition transition) {
 			super("system-record", HttpStatus.CONFLICT, "System " + kind.name(),

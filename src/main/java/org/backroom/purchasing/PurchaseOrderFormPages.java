@@ -53,17 +53,23 @@ class PurchaseOrderFormPages {
 		return show(model, null, null, List.of(), Map.of(), null);
 	}
 
-	/** The draft as sent: the supplier and the lines as parallel lists, one entry per row of the form. */
-	record Draft(@Nullable Long supplierId, @Nullable String supplierName, @Nullable List<String> itemId,
-			@Nullable List<String> itemLabel, @Nullable List<String> quantity, @Nullable List<String> unitCost) {
+	/** The draft as sent: the supplier and its lines, {@code lines[0].itemId} and so on, one per row of the form. */
+	record Draft(@Nullable Long supplierId, @Nullable String supplierName, @Nullable List<@Nullable DraftLine> lines) {
 
-		List<Row> rows() {
-			List<Row> rows = new ArrayList<>();
-			int count = itemId == null ? 0 : itemId.size();
-			for (int i = 0; i < count; i++) {
-				rows.add(new Row(at(itemId, i), at(itemLabel, i), at(quantity, i), at(unitCost, i)));
-			}
-			return rows;
+		/** A row of the form; the item's label travels with it, so that nothing is looked up to show it again. */
+		record DraftLine(@Nullable Long itemId, @Nullable String itemLabel, @Nullable Integer quantity,
+				@Nullable BigDecimal unitCost) {
+		}
+
+		NewPurchaseOrder order() {
+			List<NewPurchaseOrder.@Nullable Line> ordered = new ArrayList<>();
+			rows().forEach(line -> ordered.add(line == null ? null
+					: new NewPurchaseOrder.Line(line.itemId(), line.quantity(), line.unitCost())));
+			return new NewPurchaseOrder(supplierId, ordered);
+		}
+
+		List<@Nullable DraftLine> rows() {
+			return lines == null ? List.of() : lines;
 		}
 
 	}
@@ -71,20 +77,8 @@ class PurchaseOrderFormPages {
 	@PostMapping("/purchase-orders/new")
 	String create(@ModelAttribute("draft") Draft draft, BindingResult result, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		List<Row> rows = draft.rows();
-		List<NewPurchaseOrder.Line> lines = new ArrayList<>();
-		for (int i = 0; i < rows.size(); i++) {
-			Row row = rows.get(i);
-			lines.add(new NewPurchaseOrder.Line(number(row.itemId(), "lines[" + i + "].itemId", result),
-					whole(row.quantity(), "lines[" + i + "].quantity", result),
-					amount(row.unitCost(), "lines[" + i + "].unitCost", result)));
-		}
-		NewPurchaseOrder order = new NewPurchaseOrder(draft.supplierId(), lines);
-		// A field already refused as unreadable is not also reported as missing.
-		validator.validate(order)
-			.stream()
-			.filter(violation -> result.getFieldError(violation.getPropertyPath().toString()) == null)
-			.forEach(violation -> reject(result, violation.getPropertyPath().toString(), violation.getMessage()));
+		NewPurchaseOrder order = draft.order();
+		validate(order, result);
 		if (!result.hasErrors()) {
 			try {
 				PurchaseOrder created = service.create(order);
@@ -97,12 +91,36 @@ class PurchaseOrderFormPages {
 			}
 			catch (Refusal refusal) {
 				response.setStatus(refusal.status().value());
-				return show(model, draft.supplierId(), draft.supplierName(), rows, forms.byField(result),
-						refusal.title() + ": " + refusal.getMessage());
+				return again(model, draft, result, refusal.title() + ": " + refusal.getMessage());
 			}
 		}
 		response.setStatus(422);
-		return show(model, draft.supplierId(), draft.supplierName(), rows, forms.byField(result), null);
+		return again(model, draft, result, null);
+	}
+
+	/** The order's own rules, on top of what could not be read at all (which is not also reported as missing). */
+	private void validate(NewPurchaseOrder order, BindingResult result) {
+		validator.validate(order)
+			.stream()
+			.filter(violation -> result.getFieldError(violation.getPropertyPath().toString()) == null)
+			.forEach(violation -> result.addError(new FieldError(result.getObjectName(),
+					violation.getPropertyPath().toString(), violation.getMessage())));
+	}
+
+	/** The form again with every row as it was typed, unreadable values too, and the errors beside them. */
+	private String again(Model model, Draft draft, BindingResult result, @Nullable String problem) {
+		List<Row> rows = new ArrayList<>();
+		for (int i = 0; i < draft.rows().size(); i++) {
+			String line = "lines[" + i + "].";
+			rows.add(new Row(typed(result, line + "itemId"), typed(result, line + "itemLabel"),
+					typed(result, line + "quantity"), typed(result, line + "unitCost")));
+		}
+		return show(model, draft.supplierId(), draft.supplierName(), rows, forms.byField(result), problem);
+	}
+
+	private static String typed(BindingResult result, String field) {
+		Object value = result.getFieldValue(field);
+		return value == null ? "" : value.toString();
 	}
 
 	private static String show(Model model, @Nullable Long supplierId, @Nullable String supplierName, List<Row> rows,
@@ -113,45 +131,6 @@ class PurchaseOrderFormPages {
 		model.addAttribute("errors", errors);
 		model.addAttribute("problem", problem);
 		return "purchasing/new";
-	}
-
-	private static void reject(BindingResult result, String field, String message) {
-		result.addError(new FieldError(result.getObjectName(), field, message));
-	}
-
-	private static String at(@Nullable List<String> values, int index) {
-		return values == null || index >= values.size() ? "" : values.get(index).strip();
-	}
-
-	private static @Nullable Long number(String typed, String field, BindingResult errors) {
-		try {
-			return typed.isEmpty() ? null : Long.valueOf(typed);
-		}
-		catch (NumberFormatException ex) {
-			reject(errors, field, "pick the item again");
-			return null;
-		}
-	}
-
-	private static @Nullable Integer whole(String typed, String field, BindingResult errors) {
-		try {
-			return typed.isEmpty() ? null : Integer.valueOf(typed);
-		}
-		catch (NumberFormatException ex) {
-			reject(errors, field, "must be a whole number, such as 12");
-			return null;
-		}
-	}
-
-	/** Blank is allowed: the order then uses the item's own cost. */
-	private static @Nullable BigDecimal amount(String typed, String field, BindingResult errors) {
-		try {
-			return typed.isEmpty() ? null : new BigDecimal(typed);
-		}
-		catch (NumberFormatException ex) {
-			reject(errors, field, "must be an amount, such as 2.40");
-			return null;
-		}
 	}
 
 }

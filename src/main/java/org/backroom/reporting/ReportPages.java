@@ -46,6 +46,20 @@ class ReportPages {
 	/** The report page's query: which report and the period, as dates in ISO form. */
 	record ReportQuery(@Nullable String report, @DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate from,
 			@DateTimeFormat(iso = ISO.DATE) @Nullable LocalDate to) {
+
+		/** The report asked for; sales by customer when none or an unknown one is. */
+		Report chosen() {
+			String path = report == null ? "sales-by-customer" : report;
+			return Arrays.stream(Report.values())
+				.filter(r -> r.path().equals(path))
+				.findFirst()
+				.orElse(Report.SALES_BY_CUSTOMER);
+		}
+
+	}
+
+	/** What the page shows: the report's rows (none when the query was refused) and the period as it was run. */
+	private record Shown(ReportService.@Nullable ReportView view, @Nullable LocalDate from, @Nullable LocalDate to) {
 	}
 
 	/** The dormant review's query: the day since which a customer made no sale. */
@@ -55,41 +69,39 @@ class ReportPages {
 	@GetMapping("/reports")
 	String report(@ModelAttribute("query") ReportQuery query, BindingResult result, Model model,
 			HttpServletResponse response) {
-		Report chosen = Arrays.stream(Report.values())
-			.filter(r -> r.path().equals(query.report() == null ? "sales-by-customer" : query.report()))
-			.findFirst()
-			.orElse(Report.SALES_BY_CUSTOMER);
-		LocalDate start = query.from();
-		LocalDate end = query.to();
-		if (start == null && end == null && !result.hasErrors()) {
-			// The page opens on the last 30 days, today included: on the first of a month "this month" is one
-			// empty morning. The API keeps its own default, the current month.
-			end = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
-			start = end.minusDays(30);
-		}
-		ReportService.ReportView view = null;
-		if (!result.hasErrors()) {
-			try {
-				ReportPeriod period = ReportPeriod.of(start, end, clock);
-				view = reports.run(chosen, period);
-				start = period.from();
-				end = period.to();
-			}
-			catch (ValidationFailed failed) {
-				BoundForms.rejectNamed(result, failed);
-			}
-		}
+		Report chosen = query.chosen();
+		Shown shown = result.hasErrors() ? new Shown(null, query.from(), query.to()) : run(chosen, query, result);
 		if (result.hasErrors()) {
 			response.setStatus(422);
 		}
 		model.addAttribute("report", chosen.path());
 		model.addAttribute("reports", Arrays.stream(Report.values()).map(Report::path).toList());
-		model.addAttribute("from", typed(result, "from", start));
-		model.addAttribute("to", typed(result, "to", end));
+		model.addAttribute("from", typed(result, "from", shown.from()));
+		model.addAttribute("to", typed(result, "to", shown.to()));
 		model.addAttribute("errors", forms.byField(result));
-		model.addAttribute("view", view);
-		model.addAttribute("highest", view == null ? BigDecimal.ONE : highest(view));
+		model.addAttribute("view", shown.view());
+		model.addAttribute("highest", shown.view() == null ? BigDecimal.ONE : highest(shown.view()));
 		return "reporting/report";
+	}
+
+	/** The report over the query's period, or, when the period is refused, nothing and the refusal in the result. */
+	private Shown run(Report chosen, ReportQuery query, BindingResult result) {
+		LocalDate start = query.from();
+		LocalDate end = query.to();
+		if (start == null && end == null) {
+			// The page opens on the last 30 days, today included: on the first of a month "this month" is one
+			// empty morning. The API keeps its own default, the current month.
+			end = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
+			start = end.minusDays(30);
+		}
+		try {
+			ReportPeriod period = ReportPeriod.of(start, end, clock);
+			return new Shown(reports.run(chosen, period), period.from(), period.to());
+		}
+		catch (ValidationFailed failed) {
+			BoundForms.rejectNamed(result, failed);
+			return new Shown(null, start, end);
+		}
 	}
 
 	private static BigDecimal highest(ReportService.ReportView view) {

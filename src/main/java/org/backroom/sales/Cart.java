@@ -4,35 +4,42 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The till's cart as the form carries it between requests: one entry per line, with what the item picker showed.
+ * The till's cart as the form carries it between requests: one line per row, with what the item picker showed.
  * The shown prices only make the running total; the sale itself is priced by the server when it is recorded.
  */
 record Cart(List<Line> lines) {
 
-	record Line(long itemId, String sku, String name, BigDecimal price, String quantity) {
-
-		@Nullable Integer count() {
-			try {
-				return Integer.valueOf(quantity.strip());
-			}
-			catch (NumberFormatException ex) {
-				return null;
-			}
-		}
-
+	/**
+	 * A row of the cart as the form sends it ({@code lines[0].itemId} and so on); a value that could not be read
+	 * is null here, and its text is in the form's binding result.
+	 */
+	record Row(@Nullable Long itemId, @Nullable String sku, @Nullable String name, @Nullable BigDecimal price,
+			@Nullable Integer quantity) {
 	}
 
-	/** The cart from the form's parallel fields: itemId, sku, name, price and quantity, one of each per line. */
-	static Cart from(@Nullable List<Long> itemIds, @Nullable List<String> skus, @Nullable List<String> names,
-			@Nullable List<String> prices, @Nullable List<String> quantities) {
+	/** A line as the till shows it: the quantity as typed, and {@code count} when it could be read. */
+	record Line(long itemId, String sku, String name, BigDecimal price, String quantity, @Nullable Integer count) {
+	}
+
+	/**
+	 * The cart from the form's rows; {@code typed} gives a field's text as sent ({@code lines[0].quantity}), so that
+	 * an unreadable quantity is shown again as typed. A row without an item is no line (the form always sends one).
+	 */
+	static Cart from(@Nullable List<@Nullable Row> rows, Function<String, @Nullable Object> typed) {
 		List<Line> lines = new ArrayList<>();
-		int size = itemIds == null ? 0 : itemIds.size();
-		for (int i = 0; i < size; i++) {
-			lines.add(new Line(itemIds.get(i), at(skus, i), at(names, i), price(at(prices, i)), at(quantities, i)));
+		for (int i = 0; rows != null && i < rows.size(); i++) {
+			Row row = rows.get(i);
+			if (row == null || row.itemId() == null) {
+				continue;
+			}
+			Object quantity = typed.apply("lines[" + i + "].quantity");
+			lines.add(new Line(row.itemId(), text(row.sku()), text(row.name()), shown(row.price()),
+					quantity == null ? "" : quantity.toString(), row.quantity()));
 		}
 		return new Cart(List.copyOf(lines));
 	}
@@ -50,20 +57,16 @@ record Cart(List<Line> lines) {
 		return lines.stream().map(line -> new NewSale.Line(line.itemId(), line.count(), null, null)).toList();
 	}
 
-	private static String at(@Nullable List<String> values, int index) {
-		return values != null && index < values.size() ? values.get(index) : "";
+	private static String text(@Nullable String value) {
+		return value == null ? "" : value;
 	}
 
-	private static BigDecimal price(String text) {
-		try {
-			BigDecimal price = new BigDecimal(text.strip());
-			// The shown price only feeds the running total: anything no till would show counts as nothing, so
-			// that a crafted "1E+30000000" cannot make the server expand a number of millions of digits.
-			return price.scale() > 2 || price.precision() - price.scale() > 12 ? BigDecimal.ZERO : price;
-		}
-		catch (NumberFormatException ex) {
-			return BigDecimal.ZERO;
-		}
+	/**
+	 * The shown price only feeds the running total: anything no till would show counts as nothing, so that a
+	 * crafted "1E+30000000" cannot make the server expand a number of millions of digits.
+	 */
+	private static BigDecimal shown(@Nullable BigDecimal price) {
+		return price == null || price.scale() > 2 || price.precision() - price.scale() > 12 ? BigDecimal.ZERO : price;
 	}
 
 }

@@ -23,7 +23,7 @@ record NewSale(@Nullable Long customerId, @NotNull(message = "is required: CASH,
 		@Nullable List<@NotNull(message = "is not a line") @Valid Line> lines) {
 
 	/** How the customer pays. */
-	public enum Payment {
+	enum Payment {
 
 		CASH, CARD, CREDIT
 

@@ -20,7 +20,6 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -52,19 +51,14 @@ class TillPages {
 
 	/** The running total, recomputed whenever a line is added, changed or removed. */
 	@PostMapping("/sales/new/total")
-	String total(@RequestParam(required = false) @Nullable List<Long> itemId,
-			@RequestParam(required = false) @Nullable List<String> sku,
-			@RequestParam(required = false) @Nullable List<String> name,
-			@RequestParam(required = false) @Nullable List<String> price,
-			@RequestParam(required = false) @Nullable List<String> quantity, Model model) {
-		model.addAttribute("total", Cart.from(itemId, sku, name, price, quantity).total());
+	String total(@ModelAttribute("till") TillForm till, BindingResult result, Model model) {
+		model.addAttribute("total", Cart.from(till.lines(), result::getFieldValue).total());
 		return "sales/till :: total";
 	}
 
-	/** The till as sent: the customer, the payment, the cart's lines as parallel lists and the attempt's key. */
+	/** The till as sent: the customer, the payment, the cart's rows ({@code lines[0].itemId}…) and the attempt's key. */
 	record TillForm(@Nullable Long customerId, @Nullable String customerName, String payment,
-			@Nullable List<Long> itemId, @Nullable List<String> sku, @Nullable List<String> name,
-			@Nullable List<String> price, @Nullable List<String> quantity, @Nullable String idempotencyKey) {
+			@Nullable List<Cart.@Nullable Row> lines, @Nullable String idempotencyKey) {
 
 		TillForm {
 			payment = payment == null ? "" : payment;
@@ -77,15 +71,9 @@ class TillPages {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		// A refused sale changed nothing, so showing it again keeps its key: the attempt is the same one.
 		String attempt = till.idempotencyKey() != null ? till.idempotencyKey() : newSaleAttempt();
-		Cart cart = Cart.from(till.itemId(), till.sku(), till.name(), till.price(), till.quantity());
-		NewSale.Payment method = payment(till.payment());
-		if (method == null) {
-			result.addError(new FieldError(result.getObjectName(), "payment", "choose cash, card or credit"));
-		}
-		NewSale sale = new NewSale(till.customerId(), method, cart.saleLines());
-		validator.validate(sale)
-			.forEach(violation -> result.addError(new FieldError(result.getObjectName(),
-					violation.getPropertyPath().toString(), violation.getMessage())));
+		Cart cart = Cart.from(till.lines(), result::getFieldValue);
+		NewSale sale = new NewSale(till.customerId(), payment(till.payment()), cart.saleLines());
+		check(sale, result);
 		Refusal refused = null;
 		if (!result.hasErrors()) {
 			try {
@@ -104,6 +92,23 @@ class TillPages {
 		response.setStatus(refused == null ? 422 : refused.status().value());
 		return show(model, cart, till.customerId(), till.customerName(), till.payment(), refused,
 				forms.byField(result), attempt);
+	}
+
+	/** The sale's own rules, on top of what could not be read at all (which is not also reported as missing). */
+	private void check(NewSale sale, BindingResult result) {
+		if (sale.payment() == null) {
+			result.addError(new FieldError(result.getObjectName(), "payment", "choose cash, card or credit"));
+		}
+		validator.validate(sale)
+			.stream()
+			.filter(violation -> !unreadable(result, violation.getPropertyPath().toString()))
+			.forEach(violation -> result.addError(new FieldError(result.getObjectName(),
+					violation.getPropertyPath().toString(), violation.getMessage())));
+	}
+
+	private static boolean unreadable(BindingResult result, String field) {
+		FieldError error = result.getFieldError(field);
+		return error != null && error.isBindingFailure();
 	}
 
 	private static String show(Model model, Cart cart, @Nullable Long customerId, @Nullable String customerName,

@@ -39,7 +39,7 @@ class SettingsApi {
 							schema = @Schema(implementation = StoreSettings.class))))
 	@PatchMapping("/api/settings")
 	StoreSettings change(@RequestBody JsonNode patch) {
-		settings.change(patch, StaffPrincipal.current().map(me -> me.username()).orElse("system"));
+		settings.change(SettingsChange.read(patch), StaffPrincipal.current().map(me -> me.username()).orElse("system"));
 		return settings.current();
 	}
 

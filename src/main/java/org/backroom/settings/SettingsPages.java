@@ -46,26 +46,34 @@ class SettingsPages {
 		this.forms = forms;
 	}
 
-	/** The form's values: which actions need approval, the delete behaviour and the retention, as typed. */
-	record Values(Map<String, Boolean> approvals, String deleteReferenced, String retentionDays) {
+	/** The form's values: which actions need approval, the delete behaviour, the retention and the store, as typed. */
+	record Values(Map<String, Boolean> approvals, String deleteReferenced, String retentionDays,
+			@Nullable String storeName, @Nullable String storeAddress) {
 	}
 
 	@GetMapping("/settings")
 	String show(Model model) {
 		StoreSettings current = settings.current();
+		StoreDetails store = settings.storeDetails();
 		Values values = new Values(current.approvals(), current.lifecycle().deleteReferenced().name(),
-				String.valueOf(current.trash().retentionDays()));
+				String.valueOf(current.trash().retentionDays()), store.name(), store.address());
 		return form(model, values, Map.of());
 	}
 
-	/** The form as sent: the ticked actions, the delete behaviour and the retention as typed. */
-	record SettingsForm(List<String> approval, String deleteReferenced, String retentionDays) {
+	/**
+	 * The form as sent: the ticked actions, the delete behaviour, the retention as typed, and the store's name and
+	 * address (left as they are when not sent; the address's line breaks as a browser sends them, CR LF, become LF).
+	 */
+	record SettingsForm(List<String> approval, String deleteReferenced, String retentionDays,
+			@Nullable String storeName, @Nullable String storeAddress) {
 
 		SettingsForm(@Nullable List<String> approval, @Nullable String deleteReferenced,
-				@Nullable String retentionDays) {
+				@Nullable String retentionDays, @Nullable String storeName, @Nullable String storeAddress) {
 			this.approval = approval == null ? List.of() : List.copyOf(approval);
 			this.deleteReferenced = deleteReferenced == null ? "" : deleteReferenced;
 			this.retentionDays = retentionDays == null ? "" : retentionDays.strip();
+			this.storeName = storeName;
+			this.storeAddress = storeAddress == null ? null : storeAddress.replace("\r\n", "\n");
 		}
 
 	}
@@ -75,9 +83,11 @@ class SettingsPages {
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Map<String, Boolean> approvals = new LinkedHashMap<>();
 		settings.approvable().forEach(action -> approvals.put(action, form.approval().contains(action)));
-		Values values = new Values(approvals, form.deleteReferenced(), form.retentionDays());
+		Values values = new Values(approvals, form.deleteReferenced(), form.retentionDays(), form.storeName(),
+				form.storeAddress());
 		try {
-			Map<String, Object> changed = settings.change(patch(values, settings.current()),
+			Map<String, Object> changed = settings.change(
+					SettingsChange.read(patch(values, settings.current(), settings.storeDetails())),
 					StaffPrincipal.current().map(me -> me.username()).orElse("system"));
 			redirect.addFlashAttribute("message", changed.isEmpty() ? "Nothing to save." : "Settings saved.");
 			return "redirect:/settings";
@@ -93,7 +103,7 @@ class SettingsPages {
 	 * The change as the API would receive it: only what differs from now, so the audit trail records what was
 	 * changed. A retention that is not a number goes as text so that the service refuses it with its own message.
 	 */
-	private static ObjectNode patch(Values values, StoreSettings current) {
+	private static ObjectNode patch(Values values, StoreSettings current, StoreDetails store) {
 		ObjectNode patch = JSON.createObjectNode();
 		ObjectNode approvals = patch.putObject("approvals");
 		values.approvals().forEach((action, required) -> {
@@ -114,7 +124,23 @@ class SettingsPages {
 				trash.put("retentionDays", days);
 			}
 		}
+		ObjectNode changedStore = storePatch(values, store);
+		if (!changedStore.isEmpty()) {
+			patch.set("store", changedStore);
+		}
 		return patch;
+	}
+
+	/** The store's name and address where they were sent and differ from now (the service strips both). */
+	private static ObjectNode storePatch(Values values, StoreDetails store) {
+		ObjectNode changed = JSON.createObjectNode();
+		if (values.storeName() != null && !values.storeName().strip().equals(store.name())) {
+			changed.put("name", values.storeName());
+		}
+		if (values.storeAddress() != null && !values.storeAddress().strip().equals(store.address())) {
+			changed.put("address", values.storeAddress());
+		}
+		return changed;
 	}
 
 	private String form(Model model, Values values, Map<String, String> errors) {

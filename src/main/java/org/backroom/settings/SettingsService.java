@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Validator;
 import org.backroom.audit.AuditTrail;
 import org.backroom.lifecycle.LifecyclePolicy;
 import org.backroom.lifecycle.LifecycleSettings;
@@ -48,8 +51,11 @@ public class SettingsService implements LifecyclePolicy {
 
 	private final RecordKinds kinds;
 
+	private final Validator validator;
+
 	SettingsService(JdbcClient jdbc, LifecycleSettings lifecycleDefaults, TrashSettings trashDefaults,
-			AuditTrail audit, RecordKinds kinds) {
+			AuditTrail audit, RecordKinds kinds, Validator validator) {
+		this.validator = validator;
 		this.audit = audit;
 		this.kinds = kinds;
 		this.jdbc = jdbc;
@@ -100,47 +106,12 @@ public class SettingsService implements LifecyclePolicy {
 	/** Applies the parts of a change that are present; everything is checked before anything is written. */
 	@PreAuthorize("@permissions.require('settings.manage')")
 	@Transactional
-	Map<String, @Nullable Object> change(JsonNode patch, String actor) {
-		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
-		List<FieldError> errors = new ArrayList<>();
-		patch.path("approvals").properties().forEach(entry -> {
-			if (!approvable().contains(entry.getKey())) {
-				errors.add(new FieldError("approvals." + entry.getKey(), "is not an action that can require approval"));
-			}
-			else if (!entry.getValue().isBoolean()) {
-				errors.add(new FieldError("approvals." + entry.getKey(), "must be true or false"));
-			}
-			else {
-				changes.put("approvals." + entry.getKey(), entry.getValue().asBoolean());
-			}
-		});
-		JsonNode deleteReferenced = patch.path("lifecycle").path("deleteReferenced");
-		if (!deleteReferenced.isMissingNode()) {
-			String value = deleteReferenced.asString("").toUpperCase(Locale.ROOT);
-			if (!value.equals("REFUSE") && !value.equals("DEACTIVATE")) {
-				errors.add(new FieldError("lifecycle.deleteReferenced", "must be refuse or deactivate"));
-			}
-			else {
-				changes.put("lifecycle.deleteReferenced", value);
-			}
-		}
-		JsonNode retention = patch.path("trash").path("retentionDays");
-		if (!retention.isMissingNode()) {
-			if (!retention.isIntegralNumber() || !retention.canConvertToInt() || retention.asInt() < 1
-					|| retention.asInt() > 3650) {
-				errors.add(new FieldError("trash.retentionDays", "must be a whole number of days from 1 to 3650"));
-			}
-			else {
-				changes.put("trash.retentionDays", retention.asInt());
-			}
-		}
-		Map<String, @Nullable Object> privacy = new LinkedHashMap<>();
-		RetentionSettings.parse(patch, privacy, errors);
-		storeChanges(patch.path("store"), changes, errors);
+	Map<String, @Nullable Object> change(SettingsChange change, String actor) {
+		List<FieldError> errors = problems(change);
 		if (!errors.isEmpty()) {
 			throw new ValidationFailed(errors);
 		}
-		changes.putAll(privacy);
+		Map<String, @Nullable Object> changes = change.rows();
 		changes.forEach((key, value) -> jdbc.sql("""
 				INSERT INTO settings (key, value, updated_by) VALUES (?, ?::jsonb, ?)
 				ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = now(), updated_by = excluded.updated_by""")
@@ -152,6 +123,26 @@ public class SettingsService implements LifecyclePolicy {
 		return changes;
 	}
 
+	/** What is wrong with a change, one problem a field, in the order of the settings: unknown members first. */
+	private List<FieldError> problems(SettingsChange change) {
+		Map<String, String> problems = new LinkedHashMap<>(change.unknownMembers(approvable()));
+		validator.validate(change).forEach(violation -> problems.putIfAbsent(field(violation), violation.getMessage()));
+		return change.fields()
+			.stream()
+			.filter(problems::containsKey)
+			.map(field -> new FieldError(field, problems.get(field)))
+			.toList();
+	}
+
+	/** {@code approvals.customer.reactivate} for the value of that key in approvals; {@code trash.retentionDays}. */
+	private static String field(ConstraintViolation<?> violation) {
+		StringJoiner field = new StringJoiner(".");
+		violation.getPropertyPath()
+			.forEach(node -> field.add(node.getKind() == ElementKind.CONTAINER_ELEMENT ? String.valueOf(node.getKey())
+					: node.getName()));
+		return field.toString();
+	}
+
 	/** The retention policy now: each rule's figure, or null while it is off. */
 	public RetentionSettings retention() {
 		return new RetentionSettings(number(RetentionSettings.MONTHS), number(RetentionSettings.YEARS));
@@ -159,24 +150,6 @@ public class SettingsService implements LifecyclePolicy {
 
 	private @Nullable Integer number(String key) {
 		return read(key).filter(JsonNode::isIntegralNumber).map(JsonNode::asInt).orElse(null);
-	}
-
-	/** {@code store.name} (1 to 100 characters) and {@code store.address} (up to 300), as receipts print them. */
-	private static void storeChanges(JsonNode store, Map<String, Object> changes, List<FieldError> errors) {
-		store.properties().forEach(entry -> {
-			int most = entry.getKey().equals("name") ? 100 : entry.getKey().equals("address") ? 300 : -1;
-			String text = entry.getValue().isString() ? entry.getValue().asString().strip() : null;
-			if (most < 0) {
-				errors.add(new FieldError("store." + entry.getKey(), "is not a store setting (name, address)"));
-			}
-			else if (text == null || text.length() > most || (most == 100 && text.isEmpty())) {
-				errors.add(new FieldError("store." + entry.getKey(), "must be text of at most " + most + " characters"
-						+ (most == 100 ? ", not blank" : "")));
-			}
-			else {
-				changes.put("store." + entry.getKey(), text);
-			}
-		});
 	}
 
 	private Optional<JsonNode> read(String key) {

@@ -15,13 +15,13 @@ import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
 record StoreSettings(Map<String, Boolean> approvals, Lifecycle lifecycle, Trash trash, Privacy privacy) {
 
 	/** The retention policy, off by default. */
-	public record Privacy(RetentionSettings retention) {
+	record Privacy(RetentionSettings retention) {
 	}
 
-	public record Lifecycle(DeleteReferenced deleteReferenced) {
+	record Lifecycle(DeleteReferenced deleteReferenced) {
 	}
 
-	public record Trash(int retentionDays) {
+	record Trash(int retentionDays) {
 	}
 
 }

@@ -18,6 +18,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -58,16 +61,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain security(HttpSecurity http, SignInFilters signIn) throws Exception {
 		return http
-			.authorizeHttpRequests(requests -> requests
-				.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-				.requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/css/**", "/js/**",
-						"/webjars/**", "/favicon.ico", "/favicon.svg", "/error")
-				.permitAll()
-				// The store's figures (README "Metrics"): for those whose role holds metrics.view.
-				.requestMatchers("/actuator/prometheus")
-				.hasAuthority("metrics.view")
-				.anyRequest()
-				.authenticated())
+			.authorizeHttpRequests(SecurityConfiguration::access)
 			.formLogin(form -> form.loginPage("/login").permitAll().failureHandler(signIn.formFailure()))
 			.securityContext(context -> context.securityContextRepository(new SignedInBy()))
 			.requestCache(cache -> cache.requestCache(pagesOnly()))
@@ -76,21 +70,45 @@ class SecurityConfiguration {
 			// Requests that carry their own credentials cannot be forged by another site, and no session signs them in
 			// (SignedInBy); a request signed in by its session needs the token.
 			.csrf(csrf -> csrf.csrfTokenRepository(new SessionCsrfTokens()).ignoringRequestMatchers(SignedInBy.OWN_CREDENTIALS))
-			.headers(headers -> headers
-				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !SWAGGER_UI.matches(request),
-						new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
-				.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
-						new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-				.frameOptions(frames -> frames.deny()))
-			.exceptionHandling(errors -> errors
-				.defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, API)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-				.accessDeniedHandler(SecurityConfiguration::denied))
+			.headers(SecurityConfiguration::headers)
+			.exceptionHandling(SecurityConfiguration::refusals)
 			.addFilterBefore(signIn.throttle(), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(signIn.bearerTokens(), BasicAuthenticationFilter.class)
 			.addFilterBefore(signIn.freshPermissions(), AuthorizationFilter.class)
 			.build();
+	}
+
+	/** Who may reach what: the sign-in page, health and static files anyone; the rest those signed in. */
+	private static void access(
+			AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+		requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
+			.requestMatchers("/login", "/actuator/health", "/actuator/health/**", "/css/**", "/js/**", "/webjars/**",
+					"/favicon.ico", "/favicon.svg", "/error")
+			.permitAll()
+			// The store's figures (README "Metrics"): for those whose role holds metrics.view.
+			.requestMatchers("/actuator/prometheus")
+			.hasAuthority("metrics.view")
+			.anyRequest()
+			.authenticated();
+	}
+
+	/** The pages' own scripts and styles only (Swagger UI's policy for it), no framing, same-origin referrers. */
+	private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+		headers
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(request -> !SWAGGER_UI.matches(request),
+					new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI,
+					new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.frameOptions(frames -> frames.deny());
+	}
+
+	/** The API answers problem details; a page sends whoever is not signed in to the sign-in page. */
+	private static void refusals(ExceptionHandlingConfigurer<HttpSecurity> errors) {
+		errors.defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, API)
+			.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+			.accessDeniedHandler(SecurityConfiguration::denied);
 	}
 
 	/** 401 for the API: a problem detail, and the challenge that tells clients HTTP Basic works. */

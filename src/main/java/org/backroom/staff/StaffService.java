@@ -84,13 +84,7 @@ class StaffService {
 	@PreAuthorize("@permissions.require('staff.edit')")
 	@Transactional
 	Staff update(long id, long expectedVersion, StaffForm form) {
-		StaffMembers.Current current = staff.lock(id).orElseThrow(() -> new RecordNotFound("staff user", id));
-		if (current.status() == LifecycleStatus.DELETED) {
-			throw new RecordInTrash("staff user", id, current.username());
-		}
-		if (!Preconditions.matches(expectedVersion, current.version())) {
-			throw VersionConflict.of("Staff user " + current.username(), expectedVersion, current.version());
-		}
+		lockCurrent(id, expectedVersion);
 		List<FieldError> errors = new ArrayList<>();
 		List<Long> roleIds = roleIds(form, errors);
 		if (!errors.isEmpty()) {
@@ -100,21 +94,40 @@ class StaffService {
 		Staff before = get(id);
 		staff.update(id, String.valueOf(form.displayName()).strip(), blankToNull(form.email()));
 		if (form.roles() != null && !get(id).roles().equals(form.roleNames().stream().sorted().toList())) {
-			permissions.require("staff.manage");
-			if (StaffPrincipal.current().map(me -> me.id() == id).orElse(false)) {
-				throw new Forbidden("Your own roles", "Nobody changes their own roles; ask another person who manages staff.");
-			}
-			requireHeldByGranter(roleIds);
-			staff.lockRoleManagers();
-			staff.assignRoles(id, roleIds);
-			if (staff.otherActiveRoleManagers(-1) == 0) {
-				throw new ValidationFailed(List.of(new FieldError("roles",
-						"would leave nobody active who can manage roles")));
-			}
+			changeRoles(id, roleIds);
 		}
 		Staff after = get(id);
 		audit.record("staff.update", "staff", id, null, Changes.between(before, after));
 		return after;
+	}
+
+	/** The staff user, locked for the edit: not in the trash, and at the version the edit started from. */
+	private void lockCurrent(long id, long expectedVersion) {
+		StaffMembers.Current current = staff.lock(id).orElseThrow(() -> new RecordNotFound("staff user", id));
+		if (current.status() == LifecycleStatus.DELETED) {
+			throw new RecordInTrash("staff user", id, current.username());
+		}
+		if (!Preconditions.matches(expectedVersion, current.version())) {
+			throw VersionConflict.of("Staff user " + current.username(), expectedVersion, current.version());
+		}
+	}
+
+	/**
+	 * Gives a staff user other roles: only for those who manage staff, never their own, only roles the granter
+	 * holds, and never so that nobody active is left who can manage roles (checked once written, in the same
+	 * transaction, which the refusal rolls back).
+	 */
+	private void changeRoles(long id, List<Long> roleIds) {
+		permissions.require("staff.manage");
+		if (StaffPrincipal.current().map(me -> me.id() == id).orElse(false)) {
+			throw new Forbidden("Your own roles", "Nobody changes their own roles; ask another person who manages staff.");
+		}
+		requireHeldByGranter(roleIds);
+		staff.lockRoleManagers();
+		staff.assignRoles(id, roleIds);
+		if (staff.otherActiveRoleManagers(-1) == 0) {
+			throw new ValidationFailed(List.of(new FieldError("roles", "would leave nobody active who can manage roles")));
+		}
 	}
 
 	@PreAuthorize("@permissions.require('staff.view')")

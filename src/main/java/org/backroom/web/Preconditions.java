@@ -47,7 +47,7 @@ public final class Preconditions {
 	}
 
 	/** An edit without {@code If-Match}. */
-	public static final class PreconditionRequired extends Refusal {
+	static final class PreconditionRequired extends Refusal {
 
 		PreconditionRequired() {
 			super("precondition-required", HttpStatus.PRECONDITION_REQUIRED, "If-Match is required",

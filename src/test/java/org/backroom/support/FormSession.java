@@ -73,8 +73,12 @@ public final class FormSession {
 	}
 
 	public Api.Response postForm(String path, Map<String, String> fields, String... headers) {
-		String form = fields.entrySet()
-			.stream()
+		return postForm(path, List.copyOf(fields.entrySet()), headers);
+	}
+
+	/** A form whose fields may repeat, as ticked checkboxes of one name do. */
+	public Api.Response postForm(String path, List<Map.Entry<String, String>> fields, String... headers) {
+		String form = fields.stream()
 			.map(field -> Api.encode(field.getKey()) + "=" + Api.encode(field.getValue()))
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(URI.create(base + path))

@@ -69,9 +69,9 @@ class TillDoubleSubmitBrowserTests extends BrowserTest {
 				const body = () => {
 				  const fields = new URLSearchParams(new FormData(form));
 				  fields.delete('idempotencyKey');
-				  fields.set('customerId', arguments[0]); fields.set('itemId', arguments[1]);
-				  fields.set('sku', 'RYE'); fields.set('name', 'Rye bread'); fields.set('price', '3.30');
-				  fields.set('quantity', '1'); fields.set('payment', 'CASH');
+				  fields.set('customerId', arguments[0]); fields.set('lines[0].itemId', arguments[1]);
+				  fields.set('lines[0].sku', 'RYE'); fields.set('lines[0].name', 'Rye bread');
+				  fields.set('lines[0].price', '3.30'); fields.set('lines[0].quantity', '1'); fields.set('payment', 'CASH');
 				  return fields;
 				};
 				Promise.all([1, 2].map(() => fetch(form.action, {method: 'POST', body: body()}))).then(() => done());""",

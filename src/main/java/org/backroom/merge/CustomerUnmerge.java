@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.backroom.approval.ApprovalRequest;
+import org.backroom.approval.ApprovalRequests;
 import org.backroom.audit.AuditTrail;
 import org.backroom.audit.Changes;
 import org.backroom.customer.Customer;
@@ -17,18 +19,24 @@ import org.backroom.lifecycle.Merging;
 import org.backroom.lifecycle.Reason;
 import org.backroom.merge.MergeRefusals.NotMerged;
 import org.backroom.merge.MergeRefusals.UnmergeBlocked;
+import org.backroom.settings.SettingsService;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Undoing a merge: both rows go back exactly to their snapshots (fields, status, balance, version), as long as
- * nothing since depends on the merge; the merge's row goes, and the audit trail keeps both entries.
+ * nothing since depends on the merge; the merge's row goes, and the audit trail keeps both entries. When the
+ * settings say {@code customer.unmerge} needs approval, the checks run and the request waits; approving it runs the
+ * unmerge with every check made again.
  */
 @Service
 class CustomerUnmerge {
+
+	static final String ACTION = "customer.unmerge";
 
 	private final Merges merges;
 
@@ -38,17 +46,44 @@ class CustomerUnmerge {
 
 	private final AuditTrail audit;
 
-	CustomerUnmerge(Merges merges, CustomerMerging customers, Merging lifecycle, AuditTrail audit) {
+	private final SettingsService settings;
+
+	// A provider: approvals call back into this service (UnmergeApprovals), so it is looked up when first asked.
+	private final ObjectProvider<ApprovalRequests> approvals;
+
+	CustomerUnmerge(Merges merges, CustomerMerging customers, Merging lifecycle, AuditTrail audit,
+			SettingsService settings, ObjectProvider<ApprovalRequests> approvals) {
 		this.merges = merges;
 		this.customers = customers;
 		this.lifecycle = lifecycle;
 		this.audit = audit;
+		this.settings = settings;
+		this.approvals = approvals;
+	}
+
+	/** The customer as it is back, or the request that waits for approval. */
+	record Outcome(@Nullable Customer restored, @Nullable ApprovalRequest pending) {
 	}
 
 	@PreAuthorize("@permissions.require('customer.merge')")
 	@Transactional
-	Customer unmerge(long duplicateId, @Nullable String reason) {
+	Outcome unmerge(long duplicateId, @Nullable String reason) {
 		String why = Reason.require(reason);
+		Merges.Merge merge = checked(duplicateId);
+		if (settings.approvalRequired(ACTION)) {
+			return new Outcome(null, approvals.getObject().ask(ACTION, "customer", duplicateId, why));
+		}
+		return new Outcome(apply(duplicateId, merge, why), null);
+	}
+
+	/** Runs an unmerge that was approved, its records checked again under lock. */
+	@Transactional
+	void approved(ApprovalRequest request) {
+		apply(request.recordId(), checked(request.recordId()), request.reason());
+	}
+
+	/** The merge to undo, with both rows locked, or the refusal that says why it cannot be undone. */
+	private Merges.Merge checked(long duplicateId) {
 		find(duplicateId);
 		Merges.Merge merge = merges.doneOf(duplicateId).orElseThrow(() -> new NotMerged(duplicateId));
 		long survivorId = merge.survivorId();
@@ -61,6 +96,11 @@ class CustomerUnmerge {
 		if (!dependsOn.isEmpty()) {
 			throw new UnmergeBlocked(duplicate.name() + " (" + duplicate.code() + ")", dependsOn);
 		}
+		return merge;
+	}
+
+	private Customer apply(long duplicateId, Merges.Merge merge, String why) {
+		long survivorId = merge.survivorId();
 		String duplicateBefore = Objects.requireNonNull(merge.duplicateBefore());
 		lifecycle.unmerge(customers.kind(), duplicateId, CustomerMergeService.statusIn(duplicateBefore), why,
 				Map.of("survivor", survivorId, "balanceReturned", MergePreview.money(

@@ -80,10 +80,17 @@ class MergeApi {
 	}
 
 	@Operation(operationId = "unmergeCustomer",
-			summary = "Undo the merge of this duplicate: both customers exactly as they were")
+			summary = "Undo the merge of this duplicate: both customers exactly as they were; 202 with the approval"
+					+ " request when one is needed")
 	@PostMapping("/{duplicateId}/unmerge")
-	ResponseEntity<Customer> unmerge(@PathVariable long duplicateId, @RequestBody(required = false) @Nullable Reason body) {
-		Customer restored = unmerges.unmerge(duplicateId, body == null ? null : body.reason());
+	ResponseEntity<Object> unmerge(@PathVariable long duplicateId, @RequestBody(required = false) @Nullable Reason body) {
+		CustomerUnmerge.Outcome outcome = unmerges.unmerge(duplicateId, body == null ? null : body.reason());
+		if (outcome.pending() != null) {
+			return ResponseEntity.accepted()
+				.location(URI.create("/api/approvals/" + outcome.pending().id()))
+				.body(outcome.pending());
+		}
+		Customer restored = java.util.Objects.requireNonNull(outcome.restored());
 		return ResponseEntity.ok().eTag(Preconditions.etag(restored.version())).body(restored);
 	}
 

@@ -91,8 +91,10 @@ class MergePages {
 	@PostMapping("/customers/{duplicateId}/unmerge")
 	String unmerge(@PathVariable long duplicateId, @RequestParam(required = false) @Nullable String reason,
 			RedirectAttributes redirect) {
-		unmerges.unmerge(duplicateId, reason);
-		redirect.addFlashAttribute("message", "The merge was undone: this customer is back as it was.");
+		boolean waits = unmerges.unmerge(duplicateId, reason).pending() != null;
+		redirect.addFlashAttribute("message", waits
+				? "The unmerge waits for approval: nothing changes until someone else approves it."
+				: "The merge was undone: this customer is back as it was.");
 		return "redirect:/customers/" + duplicateId;
 	}
 

@@ -12,6 +12,7 @@ import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordEdits;
 import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
+import org.backroom.lifecycle.RecordMerged;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
 import org.backroom.web.Refusal;
@@ -101,6 +102,9 @@ public class ItemService {
 		requireKnown(itemIds, found);
 		for (long id : itemIds) {
 			SaleItem item = Objects.requireNonNull(found.get(id));
+			if (item.status() == LifecycleStatus.MERGED) {
+				throw merged(id);
+			}
 			if (item.status() != LifecycleStatus.ACTIVE) {
 				throw new RecordInactive("item", id, item.label(), item.status());
 			}
@@ -111,13 +115,18 @@ public class ItemService {
 	/**
 	 * The items of a purchase order, locked FOR SHARE until it commits, by id. Unknown ids are a validation problem
 	 * naming the line; whether their status allows the order is the caller's to decide, since an order names every
-	 * inactive record at once.
+	 * inactive record at once. A merged item refuses the order at once, naming the item to use instead.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Map<Long, PurchaseItem> itemsForPurchase(List<Long> itemIds) {
 		Map<Long, PurchaseItem> found = new LinkedHashMap<>();
 		items.lockForPurchase(itemIds).forEach(item -> found.put(item.id(), item));
 		requireKnown(itemIds, found);
+		for (PurchaseItem item : found.values()) {
+			if (item.status() == LifecycleStatus.MERGED) {
+				throw merged(item.id());
+			}
+		}
 		return found;
 	}
 
@@ -130,6 +139,14 @@ public class ItemService {
 	public List<PurchaseItem> receiveStock(Map<Long, Integer> quantities) {
 		items.receiveStock(quantities);
 		return items.purchaseItems(quantities.keySet());
+	}
+
+	/** The refusal of new work naming a merged item: it names the survivor to use instead. */
+	private RecordMerged merged(long id) {
+		Item merged = items.find(id).orElseThrow();
+		Item survivor = items.find(Objects.requireNonNull(merged.mergedInto())).orElseThrow();
+		return new RecordMerged("item", id, merged.name() + " (" + merged.sku() + ")", survivor.id(),
+				survivor.name() + " (" + survivor.sku() + ")");
 	}
 
 	private static void requireKnown(List<Long> itemIds, Map<Long, ?> found) {

@@ -3,12 +3,15 @@ package org.backroom.item;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import org.backroom.lifecycle.MergedRows;
 import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
+import org.backroom.lifecycle.RecordMerged;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,6 +29,8 @@ public class ItemMerging {
 	/** The fields a survivor may take from a duplicate, by their API names. */
 	public static final List<String> FIELDS = List.of("name", "description", "barcode", "category", "price", "cost",
 			"trackStock");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Items items;
 
@@ -113,7 +118,15 @@ public class ItemMerging {
 	}
 
 	private static int stockIn(String snapshot) {
-		return tools.jackson.databind.json.JsonMapper.builder().build().readTree(snapshot).path("stock_on_hand").asInt();
+		return JSON.readTree(snapshot).path("stock_on_hand").asInt();
+	}
+
+	/** The refusal of new work naming a merged item: it names the survivor to use instead. */
+	static RecordMerged merged(Items items, long id) {
+		Item merged = items.find(id).orElseThrow();
+		Item survivor = items.find(Objects.requireNonNull(merged.mergedInto())).orElseThrow();
+		return new RecordMerged("item", id, merged.name() + " (" + merged.sku() + ")", survivor.id(),
+				survivor.name() + " (" + survivor.sku() + ")");
 	}
 
 	/** The column of a field, by its API name. */

@@ -12,7 +12,6 @@ import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordEdits;
 import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
-import org.backroom.lifecycle.RecordMerged;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
 import org.backroom.web.Refusal;
@@ -103,7 +102,7 @@ public class ItemService {
 		for (long id : itemIds) {
 			SaleItem item = Objects.requireNonNull(found.get(id));
 			if (item.status() == LifecycleStatus.MERGED) {
-				throw merged(id);
+				throw ItemMerging.merged(items, id);
 			}
 			if (item.status() != LifecycleStatus.ACTIVE) {
 				throw new RecordInactive("item", id, item.label(), item.status());
@@ -124,7 +123,7 @@ public class ItemService {
 		requireKnown(itemIds, found);
 		for (PurchaseItem item : found.values()) {
 			if (item.status() == LifecycleStatus.MERGED) {
-				throw merged(item.id());
+				throw ItemMerging.merged(items, item.id());
 			}
 		}
 		return found;
@@ -139,14 +138,6 @@ public class ItemService {
 	public List<PurchaseItem> receiveStock(Map<Long, Integer> quantities) {
 		items.receiveStock(quantities);
 		return items.purchaseItems(quantities.keySet());
-	}
-
-	/** The refusal of new work naming a merged item: it names the survivor to use instead. */
-	private RecordMerged merged(long id) {
-		Item merged = items.find(id).orElseThrow();
-		Item survivor = items.find(Objects.requireNonNull(merged.mergedInto())).orElseThrow();
-		return new RecordMerged("item", id, merged.name() + " (" + merged.sku() + ")", survivor.id(),
-				survivor.name() + " (" + survivor.sku() + ")");
 	}
 
 	private static void requireKnown(List<Long> itemIds, Map<Long, ?> found) {

@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.backroom.customer.Customer;
 import org.backroom.lifecycle.Reason;
 import org.backroom.merge.MergeAnswers.Dismissal;
 import org.backroom.web.Page;
@@ -72,6 +76,10 @@ class MergeApi {
 	@Operation(operationId = "unmergeCustomer",
 			summary = "Undo the merge of this duplicate: both customers exactly as they were; 202 with the approval"
 					+ " request when one is needed")
+	@ApiResponse(responseCode = "200", description = "Unmerged: the customer as it is back",
+			content = @Content(schema = @Schema(implementation = Customer.class)))
+	@ApiResponse(responseCode = "202", description = "Waits for approval: the pending request; Location names it",
+			content = @Content(schema = @Schema(implementation = org.backroom.approval.ApprovalRequest.class)))
 	@PostMapping("/{duplicateId}/unmerge")
 	ResponseEntity<Object> unmerge(@PathVariable long duplicateId, @RequestBody(required = false) @Nullable Reason body) {
 		Unmerge.Outcome outcome = unmerges.unmerge(kind, duplicateId, body == null ? null : body.reason());

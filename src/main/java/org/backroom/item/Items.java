@@ -211,4 +211,9 @@ class Items {
 		return params;
 	}
 
+	/** How many items were merged into this one (index items_merged_into, V54). */
+	long mergedIntoIt(long id) {
+		return jdbc.sql("SELECT count(*) FROM items WHERE merged_into = ?").param(id).query(Long.class).single();
+	}
+
 }

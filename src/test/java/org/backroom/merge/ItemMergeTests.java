@@ -204,6 +204,21 @@ class ItemMergeTests extends ApiTest {
 		}
 	}
 
+	@Test
+	void aSurvivorCannotBeDeletedWhileItemsAreMergedIntoIt() {
+		String word = uniqueWord();
+		long survivor = itemWith("Survivor flour " + word, null);
+		long duplicate = itemWith("Survivor flour bag " + word, null);
+		assertThat(merge(survivor, duplicate, Map.of()).status()).isEqualTo(200);
+
+		Api.Response refused = api.delete("/api/items/" + survivor + "?reason=gone");
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.problemType()).isEqualTo("invalid-transition");
+		assertThat(refused.json().path("detail").asString()).contains("1 items were merged into it");
+		assertThat(read(api, "/api/items/" + survivor).path("status").asString()).isEqualTo("ACTIVE");
+	}
+
 	private long itemWith(String name, @org.jspecify.annotations.Nullable String barcode) {
 		Map<String, Object> fields = new HashMap<>(Map.of("sku", "SKU-" + uniqueWord().toUpperCase(Locale.ROOT),
 				"name", name, "price", "1.00"));

@@ -76,6 +76,30 @@ class MergedReportTests extends ApiTest {
 		assertThat(row(after, duplicate).isMissingNode()).isTrue();
 	}
 
+	@Test
+	void purchasesBySupplierCountAMergedSuppliersOrdersUnderItsSurvivor() {
+		long itemId = item(api, "Report merge yeast", "1.00").path("id").asLong();
+		long survivor = api.post("/api/suppliers", Map.of("name", uniqueName("Report Bakers"))).json().path("id").asLong();
+		long duplicate = api.post("/api/suppliers", Map.of("name", uniqueName("Report Bakers Ltd"))).json().path("id")
+			.asLong();
+		for (long supplier : List.of(survivor, duplicate, duplicate)) {
+			long order = api.post("/api/purchase-orders", Map.of("supplierId", supplier, "lines",
+					List.of(Map.of("itemId", itemId, "quantity", 3, "unitCost", "2.00")))).json().path("id").asLong();
+			assertThat(api.post("/api/purchase-orders/" + order + "/order", null).status()).isEqualTo(200);
+		}
+		String report = "/api/reports/purchases-by-supplier" + PERIOD;
+		String total = read(api, report).path("total").asString();
+
+		assertThat(api.post("/api/suppliers/" + survivor + "/merge", Map.of("duplicateIds", List.of(duplicate),
+				"reason", "one bakery")).status()).isEqualTo(200);
+
+		JsonNode after = read(api, report);
+		assertThat(after.path("total").asString()).isEqualTo(total);
+		assertThat(row(after, survivor).path("orders").asLong()).isEqualTo(3);
+		assertThat(row(after, survivor).path("total").asString()).isEqualTo("18.00");
+		assertThat(row(after, duplicate).isMissingNode()).isTrue();
+	}
+
 	private static JsonNode row(JsonNode report, long id) {
 		for (JsonNode row : report.path("rows")) {
 			if (row.path("id").asLong() == id) {

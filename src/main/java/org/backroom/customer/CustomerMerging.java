@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
+import org.backroom.lifecycle.RecordMerged;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,8 @@
 package org.backroom.item;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordActions;
@@ -43,6 +46,7 @@ class ItemPages {
 		model.addAttribute("status", status);
 		model.addAttribute("page", service.list(status, q, cursor, 25));
 		model.addAttribute("canCreate", permissions.has("item.create"));
+		model.addAttribute("canMerge", permissions.has("item.merge"));
 		return Htmx.isPartial(request) ? "item/list :: results" : "item/list";
 	}
 
@@ -51,8 +55,13 @@ class ItemPages {
 		Item item = service.get(id);
 		model.addAttribute("item", item);
 		model.addAttribute("edit", permissions.has("item.edit") && item.status() != LifecycleStatus.DELETED
-				? "/items/" + id + "/edit" : null);
-		model.addAttribute("offers", actions.offered(ItemRecords.PATH, id));
+				&& item.status() != LifecycleStatus.MERGED ? "/items/" + id + "/edit" : null);
+		List<RecordActions.Offer> offers = new ArrayList<>(actions.offered(ItemRecords.PATH, id));
+		if (item.status() == LifecycleStatus.MERGED && permissions.has("item.merge")) {
+			offers.add(new RecordActions.Offer("unmerge", "Unmerge", "/items/" + id + "/unmerge"));
+		}
+		model.addAttribute("offers", offers);
+		model.addAttribute("survivor", item.mergedInto() == null ? null : service.get(item.mergedInto()));
 		model.addAttribute("sales", permissions.has("sales.view"));
 		model.addAttribute("purchases", permissions.has("purchasing.view"));
 		return "item/record";

@@ -1,6 +1,7 @@
 package org.backroom.item;
 
 
+import org.backroom.lifecycle.MergedRows;
 import org.backroom.lifecycle.RecordKind;
 
 import org.springframework.context.annotation.Bean;
@@ -21,6 +22,8 @@ class ItemRecords {
 			.dependent("salesOrderLines", "sales order line", "sales order lines", "sales_order_lines", "item_id")
 			.dependent("purchaseOrderLines", "purchase order line", "purchase order lines", "purchase_order_lines",
 					"item_id")
+			// A survivor of merges stays while records point to it: their orders show on it, and unmerge needs it.
+			.guard((id, transition) -> MergedRows.refuseWhileMergedInto(items.mergedIntoIt(id), "items", transition))
 			.view(items::find)
 			.build();
 	}

@@ -101,6 +101,9 @@ public class ItemService {
 		requireKnown(itemIds, found);
 		for (long id : itemIds) {
 			SaleItem item = Objects.requireNonNull(found.get(id));
+			if (item.status() == LifecycleStatus.MERGED) {
+				throw ItemMerging.merged(items, id);
+			}
 			if (item.status() != LifecycleStatus.ACTIVE) {
 				throw new RecordInactive("item", id, item.label(), item.status());
 			}
@@ -111,13 +114,18 @@ public class ItemService {
 	/**
 	 * The items of a purchase order, locked FOR SHARE until it commits, by id. Unknown ids are a validation problem
 	 * naming the line; whether their status allows the order is the caller's to decide, since an order names every
-	 * inactive record at once.
+	 * inactive record at once. A merged item refuses the order at once, naming the item to use instead.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Map<Long, PurchaseItem> itemsForPurchase(List<Long> itemIds) {
 		Map<Long, PurchaseItem> found = new LinkedHashMap<>();
 		items.lockForPurchase(itemIds).forEach(item -> found.put(item.id(), item));
 		requireKnown(itemIds, found);
+		for (PurchaseItem item : found.values()) {
+			if (item.status() == LifecycleStatus.MERGED) {
+				throw ItemMerging.merged(items, item.id());
+			}
+		}
 		return found;
 	}
 

@@ -183,6 +183,21 @@ class Items {
 			.update();
 	}
 
+	/**
+	 * A recorded stock adjustment (a merge combining two items' stock, or its undo): adds {@code quantity}, which may
+	 * be negative, to the stock on hand. The caller holds the row's lock and records the adjustment.
+	 */
+	/** A merged item gives its barcode to its survivor: one barcode names one item. */
+	void clearBarcode(long id) {
+		jdbc.sql("UPDATE items SET barcode = NULL WHERE id = ?").param(id).update();
+	}
+
+	void adjustStock(long id, int quantity) {
+		jdbc.sql("UPDATE items SET stock_on_hand = stock_on_hand + ?, updated_at = now() WHERE id = ?")
+			.params(quantity, id)
+			.update();
+	}
+
 	private static Map<String, @Nullable Object> columns(ItemForm form) {
 		Map<String, @Nullable Object> params = new HashMap<>();
 		params.put("sku", String.valueOf(form.sku()).strip());
@@ -194,6 +209,11 @@ class Items {
 		params.put("cost", form.cost());
 		params.put("trackStock", Boolean.TRUE.equals(form.trackStock()));
 		return params;
+	}
+
+	/** How many items were merged into this one (index items_merged_into, V54). */
+	long mergedIntoIt(long id) {
+		return jdbc.sql("SELECT count(*) FROM items WHERE merged_into = ?").param(id).query(Long.class).single();
 	}
 
 }

@@ -1,15 +1,17 @@
 package org.backroom.merge;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.backroom.customer.Customer;
 import org.backroom.lifecycle.Reason;
+import org.backroom.merge.MergeAnswers.Dismissal;
 import org.backroom.web.Page;
-import org.backroom.web.Preconditions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -29,14 +31,17 @@ class MergeApi {
 
 	private final DuplicateService duplicates;
 
-	private final CustomerMergeService merges;
+	private final MergeService merges;
 
-	private final CustomerUnmerge unmerges;
+	private final Unmerge unmerges;
 
-	MergeApi(DuplicateService duplicates, CustomerMergeService merges, CustomerUnmerge unmerges) {
+	private final CustomerKind kind;
+
+	MergeApi(DuplicateService duplicates, MergeService merges, Unmerge unmerges, CustomerKind kind) {
 		this.duplicates = duplicates;
 		this.merges = merges;
 		this.unmerges = unmerges;
+		this.kind = kind;
 	}
 
 	@Operation(operationId = "listCustomerDuplicates",
@@ -44,47 +49,41 @@ class MergeApi {
 	@GetMapping("/duplicates")
 	Page<DuplicatePair> duplicates(@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return duplicates.find(cursor, Page.limit(limit));
-	}
-
-	/** Two customers someone says are not one. */
-	record Dismissal(@Nullable List<Long> ids, @Nullable String reason) {
+		return duplicates.find(kind, cursor, Page.limit(limit));
 	}
 
 	@Operation(operationId = "dismissCustomerDuplicate", summary = "Not a duplicate: the pair is never proposed again")
 	@PostMapping("/duplicates/dismissals")
 	ResponseEntity<Map<String, Object>> dismiss(@RequestBody Dismissal body) {
-		boolean dismissed = duplicates.dismiss(body.ids(), body.reason());
-		return ResponseEntity.status(dismissed ? 201 : 200).body(Map.of("ids", body.ids(), "dismissed", true));
+		return MergeAnswers.dismissed(duplicates.dismiss(kind, body.ids(), body.reason()), body.ids());
 	}
 
 	@Operation(operationId = "previewCustomerMerge",
 			summary = "What a merge into this survivor would move, what conflicts, and what is refused")
 	@GetMapping("/{survivorId}/merge/preview")
 	MergePreview preview(@PathVariable long survivorId, @RequestParam List<Long> duplicateIds) {
-		return merges.preview(survivorId, duplicateIds);
+		return merges.preview(kind, survivorId, duplicateIds);
 	}
 
 	@Operation(operationId = "mergeCustomers",
 			summary = "Merge the duplicates into this survivor; 202 with the approval request when one is needed")
 	@PostMapping("/{survivorId}/merge")
 	ResponseEntity<Object> merge(@PathVariable long survivorId, @RequestBody MergeRequest body) {
-		CustomerMergeService.Outcome outcome = merges.merge(survivorId, body);
-		if (outcome.pending() != null) {
-			return ResponseEntity.accepted()
-				.location(URI.create("/api/approvals/" + outcome.pending().id()))
-				.body(outcome.pending());
-		}
-		Customer survivor = java.util.Objects.requireNonNull(outcome.survivor());
-		return ResponseEntity.ok().eTag(Preconditions.etag(survivor.version())).body(survivor);
+		MergeService.Outcome outcome = merges.merge(kind, survivorId, body);
+		return MergeAnswers.done(outcome.pending(), outcome.survivor());
 	}
 
 	@Operation(operationId = "unmergeCustomer",
-			summary = "Undo the merge of this duplicate: both customers exactly as they were")
+			summary = "Undo the merge of this duplicate: both customers exactly as they were; 202 with the approval"
+					+ " request when one is needed")
+	@ApiResponse(responseCode = "200", description = "Unmerged: the customer as it is back",
+			content = @Content(schema = @Schema(implementation = Customer.class)))
+	@ApiResponse(responseCode = "202", description = "Waits for approval: the pending request; Location names it",
+			content = @Content(schema = @Schema(implementation = org.backroom.approval.ApprovalRequest.class)))
 	@PostMapping("/{duplicateId}/unmerge")
-	ResponseEntity<Customer> unmerge(@PathVariable long duplicateId, @RequestBody(required = false) @Nullable Reason body) {
-		Customer restored = unmerges.unmerge(duplicateId, body == null ? null : body.reason());
-		return ResponseEntity.ok().eTag(Preconditions.etag(restored.version())).body(restored);
+	ResponseEntity<Object> unmerge(@PathVariable long duplicateId, @RequestBody(required = false) @Nullable Reason body) {
+		Unmerge.Outcome outcome = unmerges.unmerge(kind, duplicateId, body == null ? null : body.reason());
+		return MergeAnswers.done(outcome.pending(), outcome.restored());
 	}
 
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.backroom.customer.CustomerMerging;
 import org.backroom.web.Htmx;
 import org.backroom.web.PageController;
 import org.jspecify.annotations.Nullable;
@@ -20,50 +19,67 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The pages of merging: the duplicate review, the merge dialog (the records side by side, a choice per field, the
- * preview), and unmerge from a merged customer's Actions menu. The same services and checks as the API.
+ * The pages of merging, for customers, items and suppliers alike: the duplicate review, the merge dialog (the
+ * records side by side, a choice per field, the preview), and unmerge from a merged record's Actions menu. The same
+ * services and checks as the API; the kind is the first part of the path.
  */
 @PageController
 class MergePages {
 
 	private final DuplicateService duplicates;
 
-	private final CustomerMergeService merges;
+	private final MergeService merges;
 
-	private final CustomerUnmerge unmerges;
+	private final Unmerge unmerges;
 
-	MergePages(DuplicateService duplicates, CustomerMergeService merges, CustomerUnmerge unmerges) {
+	private final List<MergeKind> kinds;
+
+	MergePages(DuplicateService duplicates, MergeService merges, Unmerge unmerges, List<MergeKind> kinds) {
 		this.duplicates = duplicates;
 		this.merges = merges;
 		this.unmerges = unmerges;
+		this.kinds = kinds;
 	}
 
-	@GetMapping("/customers/duplicates")
-	String review(@RequestParam(required = false) @Nullable String cursor, Model model) {
-		model.addAttribute("page", duplicates.find(cursor, 25));
+	/** The kind a page is for, from the first part of its path: {@code /items/…}. */
+	private MergeKind kind(HttpServletRequest request, Model model) {
+		String path = request.getServletPath().split("/")[1];
+		MergeKind kind = kinds.stream().filter(k -> k.path().equals(path)).findFirst().orElseThrow();
+		model.addAttribute("kind", kind);
+		return kind;
+	}
+
+	@GetMapping({ "/customers/duplicates", "/items/duplicates", "/suppliers/duplicates" })
+	String review(@RequestParam(required = false) @Nullable String cursor, HttpServletRequest request, Model model) {
+		model.addAttribute("page", duplicates.find(kind(request, model), cursor, 25));
 		return "merge/duplicates";
 	}
 
-	@PostMapping("/customers/duplicates/dismiss")
+	@PostMapping({ "/customers/duplicates/dismiss", "/items/duplicates/dismiss", "/suppliers/duplicates/dismiss" })
 	String dismiss(@RequestParam long first, @RequestParam long second, @RequestParam(required = false) @Nullable String reason,
-			RedirectAttributes redirect) {
-		duplicates.dismiss(List.of(first, second), reason);
-		redirect.addFlashAttribute("message", "Customers " + first + " and " + second + " are not a duplicate: the pair"
-				+ " is not proposed again.");
-		return "redirect:/customers/duplicates";
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		MergeKind kind = kind(request, model);
+		duplicates.dismiss(kind, List.of(first, second), reason);
+		redirect.addFlashAttribute("message", capitalized(kind.path()) + " " + first + " and " + second
+				+ " are not a duplicate: the pair is not proposed again.");
+		return "redirect:/" + kind.path() + "/duplicates";
 	}
 
-	@GetMapping("/customers/{survivorId}/merge")
-	String dialog(@PathVariable long survivorId, @RequestParam String duplicateIds, Model model) {
+	@GetMapping({ "/customers/{survivorId}/merge", "/items/{survivorId}/merge", "/suppliers/{survivorId}/merge" })
+	String dialog(@PathVariable long survivorId, @RequestParam String duplicateIds, HttpServletRequest request,
+			Model model) {
+		MergeKind kind = kind(request, model);
 		List<Long> ids = Arrays.stream(duplicateIds.split(",")).map(String::strip).map(Long::valueOf).toList();
-		model.addAttribute("preview", merges.preview(survivorId, ids));
-		model.addAttribute("fields", CustomerMerging.FIELDS);
+		model.addAttribute("preview", merges.preview(kind, survivorId, ids));
+		model.addAttribute("fields", kind.fields());
 		model.addAttribute("duplicateIds", duplicateIds);
 		return "merge/dialog";
 	}
 
-	@PostMapping("/customers/{survivorId}/merge")
-	String merge(@PathVariable long survivorId, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	@PostMapping({ "/customers/{survivorId}/merge", "/items/{survivorId}/merge", "/suppliers/{survivorId}/merge" })
+	String merge(@PathVariable long survivorId, @RequestParam Map<String, String> form, HttpServletRequest request,
+			Model model, RedirectAttributes redirect) {
+		MergeKind kind = kind(request, model);
 		List<Long> ids = Arrays.stream(form.getOrDefault("duplicateIds", "").split(","))
 			.filter(id -> !id.isBlank())
 			.map(String::strip)
@@ -75,25 +91,33 @@ class MergePages {
 				fields.put(name.substring("field.".length()), value);
 			}
 		});
-		CustomerMergeService.Outcome outcome = merges.merge(survivorId, new MergeRequest(ids, fields, form.get("reason")));
+		MergeService.Outcome outcome = merges.merge(kind, survivorId, new MergeRequest(ids, fields, form.get("reason")));
 		redirect.addFlashAttribute("message", outcome.pending() != null
 				? "The merge waits for approval: nothing changes until someone else approves it."
-				: "Merged customer(s) " + ids + " into this one.");
-		return "redirect:/customers/" + survivorId;
+				: "Merged " + kind.name() + "(s) " + ids + " into this one.");
+		return "redirect:/" + kind.path() + "/" + survivorId;
 	}
 
-	@GetMapping("/customers/{duplicateId}/unmerge")
+	@GetMapping({ "/customers/{duplicateId}/unmerge", "/items/{duplicateId}/unmerge", "/suppliers/{duplicateId}/unmerge" })
 	String unmergeDialog(@PathVariable long duplicateId, HttpServletRequest request, Model model) {
+		kind(request, model);
 		model.addAttribute("duplicateId", duplicateId);
 		return Htmx.isPartial(request) ? "merge/unmerge :: dialog" : "merge/unmerge";
 	}
 
-	@PostMapping("/customers/{duplicateId}/unmerge")
+	@PostMapping({ "/customers/{duplicateId}/unmerge", "/items/{duplicateId}/unmerge", "/suppliers/{duplicateId}/unmerge" })
 	String unmerge(@PathVariable long duplicateId, @RequestParam(required = false) @Nullable String reason,
-			RedirectAttributes redirect) {
-		unmerges.unmerge(duplicateId, reason);
-		redirect.addFlashAttribute("message", "The merge was undone: this customer is back as it was.");
-		return "redirect:/customers/" + duplicateId;
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		MergeKind kind = kind(request, model);
+		boolean waits = unmerges.unmerge(kind, duplicateId, reason).pending() != null;
+		redirect.addFlashAttribute("message", waits
+				? "The unmerge waits for approval: nothing changes until someone else approves it."
+				: "The merge was undone: this " + kind.name() + " is back as it was.");
+		return "redirect:/" + kind.path() + "/" + duplicateId;
+	}
+
+	private static String capitalized(String text) {
+		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
 	}
 
 }

@@ -15,9 +15,9 @@ final class MergeRefusals {
 	/** Some record cannot take part in the merge; nothing was changed. */
 	static final class MergeRefused extends Refusal {
 
-		MergeRefused(List<MergePreview.Refused> refused) {
+		MergeRefused(MergeKind kind, List<MergePreview.Refused> refused) {
 			super(refused.get(0).code().equals("merged") ? "record-merged" : "merge-refused", HttpStatus.CONFLICT,
-					"Cannot merge these customers", refused.get(0).detail());
+					"Cannot merge these " + kind.path(), refused.get(0).detail());
 			with("refused", refused);
 			MergePreview.Refused first = refused.get(0);
 			if (first.mergedInto() != null) {
@@ -38,12 +38,14 @@ final class MergeRefusals {
 
 	}
 
-	/** A customer that was never merged (or was unmerged already). */
+	/** A record that was never merged (or was unmerged already). */
 	static final class NotMerged extends Refusal {
 
-		NotMerged(long id) {
+		NotMerged(MergeKind kind, long id) {
 			super("invalid-transition", HttpStatus.CONFLICT, "Not merged",
-					"Customer " + id + " is not merged into another customer; only a merged customer can be unmerged.");
+					Character.toUpperCase(kind.name().charAt(0)) + kind.name().substring(1) + " " + id
+							+ " is not merged into another " + kind.name() + "; only a merged " + kind.name()
+							+ " can be unmerged.");
 		}
 
 	}

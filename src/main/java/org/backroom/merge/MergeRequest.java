@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.backroom.customer.CustomerMerging;
 import org.backroom.lifecycle.Reason;
 import org.backroom.web.ValidationFailed;
 import org.backroom.web.ValidationFailed.FieldError;
@@ -22,15 +21,15 @@ record MergeRequest(@Nullable List<Long> duplicateIds, @Nullable Map<String, Obj
 	static final int MAX_DUPLICATES = 20;
 
 	/** The request checked, or a validation problem naming every field that is wrong. */
-	Checked check(long survivorId) {
+	Checked check(MergeKind kind, long survivorId) {
 		List<FieldError> errors = new ArrayList<>();
 		Set<Long> ids = duplicateIds == null || duplicateIds.contains(null) ? Set.of() : new LinkedHashSet<>(duplicateIds);
 		if (ids.isEmpty() || ids.size() > MAX_DUPLICATES || ids.contains(survivorId)
 				|| ids.size() != duplicateIds.size()) {
 			errors.add(new FieldError("duplicateIds", "must name 1 to " + MAX_DUPLICATES
-					+ " different customers, none of them the survivor"));
+					+ " different " + kind.path() + ", none of them the survivor"));
 		}
-		Map<String, Long> sources = sources(ids, errors);
+		Map<String, Long> sources = sources(kind.fields(), ids, errors);
 		if (reason == null || reason.isBlank()) {
 			errors.add(new FieldError("reason", "is required: say why"));
 		}
@@ -41,11 +40,11 @@ record MergeRequest(@Nullable List<Long> duplicateIds, @Nullable Map<String, Obj
 	}
 
 	/** For each field taken from a duplicate, which one; what cannot be taken goes to {@code errors}. */
-	private Map<String, Long> sources(Set<Long> ids, List<FieldError> errors) {
+	private Map<String, Long> sources(List<String> taken, Set<Long> ids, List<FieldError> errors) {
 		Map<String, Long> sources = new LinkedHashMap<>();
 		(fields == null ? Map.<String, Object>of() : fields).forEach((field, from) -> {
-			if (!CustomerMerging.FIELDS.contains(field)) {
-				errors.add(new FieldError("fields." + field, "is not a field a merge takes; one of " + CustomerMerging.FIELDS));
+			if (!taken.contains(field)) {
+				errors.add(new FieldError("fields." + field, "is not a field a merge takes; one of " + taken));
 				return;
 			}
 			String source = String.valueOf(from);

@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of this feature's own tables: customer_merges and customer_duplicate_dismissals (V50). */
+/**
+ * The SQL of this feature's own tables, one pair per kind: {@code customer_merges} and
+ * {@code customer_duplicate_dismissals} (V50), those of items and suppliers (V54).
+ */
 @Repository
 class Merges {
 
@@ -33,75 +36,81 @@ class Merges {
 
 	}
 
-	private static final String SELECT = """
-			SELECT id, request_id, survivor_id, duplicate_id, status, fields::text AS fields, reason, requested_by,
-			       duplicate_before::text AS duplicate_before, survivor_before::text AS survivor_before,
-			       survivor_after::text AS survivor_after, balance_moved, merged_at
-			FROM customer_merges""";
+	private static String select(MergeKind kind) {
+		return """
+				SELECT id, request_id, survivor_id, duplicate_id, status, fields::text AS fields, reason, requested_by,
+				       duplicate_before::text AS duplicate_before, survivor_before::text AS survivor_before,
+				       survivor_after::text AS survivor_after, balance_moved, merged_at
+				FROM\s""" + merges(kind);
+	}
 
-	long waiting(long survivorId, long duplicateId, String fieldsJson, String reason, String requestedBy) {
+	private static String merges(MergeKind kind) {
+		return kind.name() + "_merges";
+	}
+
+	long waiting(MergeKind kind, long survivorId, long duplicateId, String fieldsJson, String reason, String requestedBy) {
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("""
-				INSERT INTO customer_merges (survivor_id, duplicate_id, status, fields, reason, requested_by)
-				VALUES (?, ?, 'PENDING_APPROVAL', ?::jsonb, ?, ?)""")
+				INSERT INTO %s (survivor_id, duplicate_id, status, fields, reason, requested_by)
+				VALUES (?, ?, 'PENDING_APPROVAL', ?::jsonb, ?, ?)""".formatted(merges(kind)))
 			.params(survivorId, duplicateId, fieldsJson, reason, requestedBy)
 			.update(keys, "id");
 		return keys.getKeyAs(Long.class);
 	}
 
-	void joinRequest(List<Long> ids, long requestId) {
-		jdbc.sql("UPDATE customer_merges SET request_id = ? WHERE id = ANY(?::bigint[])")
+	void joinRequest(MergeKind kind, List<Long> ids, long requestId) {
+		jdbc.sql("UPDATE " + merges(kind) + " SET request_id = ? WHERE id = ANY(?::bigint[])")
 			.params(requestId, ids.toArray(new Long[0]))
 			.update();
 	}
 
-	List<Merge> ofRequest(long requestId) {
-		return jdbc.sql(SELECT + " WHERE request_id = ? AND status = 'PENDING_APPROVAL' ORDER BY duplicate_id FOR UPDATE")
+	List<Merge> ofRequest(MergeKind kind, long requestId) {
+		return jdbc.sql(select(kind) + " WHERE request_id = ? AND status = 'PENDING_APPROVAL' ORDER BY duplicate_id FOR UPDATE")
 			.param(requestId)
 			.query(Merge.class)
 			.list();
 	}
 
-	void rejectRequest(long requestId) {
-		jdbc.sql("UPDATE customer_merges SET status = 'REJECTED' WHERE request_id = ? AND status = 'PENDING_APPROVAL'")
+	void rejectRequest(MergeKind kind, long requestId) {
+		jdbc.sql("UPDATE " + merges(kind) + " SET status = 'REJECTED' WHERE request_id = ? AND status = 'PENDING_APPROVAL'")
 			.param(requestId)
 			.update();
 	}
 
 	/** Records a merge as done (a new row, or one that waited for approval). */
-	void done(@Nullable Long waitingId, long survivorId, long duplicateId, String fieldsJson, String reason,
+	void done(MergeKind kind, @Nullable Long waitingId, long survivorId, long duplicateId, String fieldsJson, String reason,
 			String requestedBy, String duplicateBefore, String survivorBefore, String survivorAfter,
 			BigDecimal moved) {
 		if (waitingId != null) {
-			jdbc.sql("DELETE FROM customer_merges WHERE id = ?").param(waitingId).update();
+			jdbc.sql("DELETE FROM " + merges(kind) + " WHERE id = ?").param(waitingId).update();
 		}
 		jdbc.sql("""
-				INSERT INTO customer_merges (request_id, survivor_id, duplicate_id, status, fields, reason, requested_by,
+				INSERT INTO %s (request_id, survivor_id, duplicate_id, status, fields, reason, requested_by,
 				    merged_at, duplicate_before, survivor_before, survivor_after, balance_moved)
-				VALUES (?, ?, ?, 'DONE', ?::jsonb, ?, ?, now(), ?::jsonb, ?::jsonb, ?::jsonb, ?)""")
+				VALUES (?, ?, ?, 'DONE', ?::jsonb, ?, ?, now(), ?::jsonb, ?::jsonb, ?::jsonb, ?)""".formatted(merges(kind)))
 			.params(waitingId, survivorId, duplicateId, fieldsJson, reason, requestedBy, duplicateBefore,
 					survivorBefore, survivorAfter, moved)
 			.update();
 	}
 
 	/** The merge that made this customer MERGED. */
-	Optional<Merge> doneOf(long duplicateId) {
-		return jdbc.sql(SELECT + " WHERE duplicate_id = ? AND status = 'DONE' ORDER BY id DESC LIMIT 1")
+	Optional<Merge> doneOf(MergeKind kind, long duplicateId) {
+		return jdbc.sql(select(kind) + " WHERE duplicate_id = ? AND status = 'DONE' ORDER BY id DESC LIMIT 1")
 			.param(duplicateId)
 			.query(Merge.class)
 			.optional();
 	}
 
 	/** Merges into the same survivor after this one: they must be undone first. */
-	List<Merge> laterInto(long survivorId, long mergeId) {
-		return jdbc.sql(SELECT + " WHERE survivor_id = ? AND status = 'DONE' AND id > ? ORDER BY id")
+	List<Merge> laterInto(MergeKind kind, long survivorId, long mergeId) {
+		return jdbc.sql(select(kind) + " WHERE survivor_id = ? AND status = 'DONE' AND id > ? ORDER BY id")
 			.params(survivorId, mergeId)
 			.query(Merge.class)
 			.list();
 	}
 
-	void remove(long mergeId) {
-		jdbc.sql("DELETE FROM customer_merges WHERE id = ?").param(mergeId).update();
+	void remove(MergeKind kind, long mergeId) {
+		jdbc.sql("DELETE FROM " + merges(kind) + " WHERE id = ?").param(mergeId).update();
 	}
 
 	/** Sales on this customer since a moment, and those of them on credit: read, never written, here. */
@@ -120,11 +129,25 @@ class Merges {
 			.query(Long.class).single();
 	}
 
-	/** Marks a pair "not a duplicate"; false when it already was. */
-	boolean dismiss(long low, long high, String reason, String by) {
+	/** How many sales and purchase orders have a line of this item, for the preview. */
+	long itemOrders(long itemId) {
 		return jdbc.sql("""
-				INSERT INTO customer_duplicate_dismissals (low_id, high_id, reason, dismissed_by) VALUES (?, ?, ?, ?)
-				ON CONFLICT DO NOTHING""").params(low, high, reason, by).update() == 1;
+				SELECT (SELECT count(DISTINCT order_id) FROM sales_order_lines WHERE item_id = ?)
+				     + (SELECT count(DISTINCT order_id) FROM purchase_order_lines WHERE item_id = ?)""")
+			.params(itemId, itemId).query(Long.class).single();
+	}
+
+	/** How many purchase orders name this supplier, for the preview. */
+	long supplierOrders(long supplierId) {
+		return jdbc.sql("SELECT count(*) FROM purchase_orders WHERE supplier_id = ?").param(supplierId)
+			.query(Long.class).single();
+	}
+
+	/** Marks a pair "not a duplicate"; false when it already was. */
+	boolean dismiss(MergeKind kind, long low, long high, String reason, String by) {
+		return jdbc.sql("""
+				INSERT INTO %s_duplicate_dismissals (low_id, high_id, reason, dismissed_by) VALUES (?, ?, ?, ?)
+				ON CONFLICT DO NOTHING""".formatted(kind.name())).params(low, high, reason, by).update() == 1;
 	}
 
 }

@@ -1,9 +1,9 @@
 /**
- * Merging duplicate records without rewriting history: finding likely duplicates, a preview, the merge itself (the
+ * Merging duplicate customers, items and suppliers without rewriting history: finding likely duplicates, a preview, the merge itself (the
  * duplicate becomes MERGED and points to its survivor; no order is touched), and its exact undo.
  */
-@ApplicationModule(allowedDependencies = { "approval", "audit", "customer", "lifecycle", "permission", "platform",
-		"settings", "staff", "web" })
+@ApplicationModule(allowedDependencies = { "approval", "audit", "customer", "item", "lifecycle", "permission", "platform",
+		"settings", "staff", "supplier", "web" })
 @NullMarked
 package org.backroom.merge;
 

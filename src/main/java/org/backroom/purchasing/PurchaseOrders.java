@@ -64,14 +64,14 @@ class PurchaseOrders {
 			.query(PurchaseOrders::header).list()).stream().findFirst();
 	}
 
-	/** Newest first, optionally one supplier's and in one status; keyset-paged on (created_at, id). */
-	List<PurchaseOrder> list(@Nullable Long supplierId, @Nullable PurchaseOrderStatus status, @Nullable Cursor after,
-			int rows) {
+	/** Newest first, optionally some suppliers' and in one status; keyset-paged on (created_at, id). */
+	List<PurchaseOrder> list(@Nullable List<Long> supplierIds, @Nullable PurchaseOrderStatus status,
+			@Nullable Cursor after, int rows) {
 		StringBuilder sql = new StringBuilder("SELECT * FROM purchase_orders WHERE true");
 		List<Object> params = new ArrayList<>();
-		if (supplierId != null) {
-			sql.append(" AND supplier_id = ?");
-			params.add(supplierId);
+		if (supplierIds != null) {
+			sql.append(" AND supplier_id = ANY(?)");
+			params.add(supplierIds.toArray(Long[]::new));
 		}
 		if (status != null) {
 			sql.append(" AND status = ?");

@@ -48,13 +48,15 @@ class PurchasingApi {
 	}
 
 	@Operation(operationId = "listPurchaseOrders",
-			summary = "Purchase orders, newest first; supplierId gives one supplier's, status one status")
+			summary = "Purchase orders, newest first; supplierId gives one supplier's (includeMerged, by default true,"
+					+ " adds those of suppliers merged into it), status one status")
 	@GetMapping
 	Page<PurchaseOrder> list(@RequestParam(required = false) @Nullable Long supplierId,
+			@RequestParam(defaultValue = "true") boolean includeMerged,
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable Integer limit,
 			@RequestParam(required = false) @Nullable String cursor) {
-		return service.list(supplierId, status, cursor, Page.limit(limit));
+		return service.list(supplierId, includeMerged, status, cursor, Page.limit(limit));
 	}
 
 	@Operation(operationId = "orderPurchaseOrder",

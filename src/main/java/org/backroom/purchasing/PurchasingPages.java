@@ -42,7 +42,7 @@ class PurchasingPages {
 			@RequestParam(required = false) @Nullable String cursor, HttpServletRequest request, Model model) {
 		model.addAttribute("status", status);
 		model.addAttribute("supplierId", supplierId);
-		model.addAttribute("page", service.list(supplierId, status, cursor, 25));
+		model.addAttribute("page", service.list(supplierId, true, status, cursor, 25));
 		model.addAttribute("canCreate", permissions.has("purchasing.create"));
 		return Htmx.isPartial(request) ? "purchasing/list :: orders" : "purchasing/list";
 	}

@@ -17,6 +17,7 @@ import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.purchasing.PurchaseOrderStatus.Move;
 import org.backroom.staff.StaffPrincipal;
 import org.backroom.supplier.PurchaseSupplier;
+import org.backroom.supplier.SupplierMerging;
 import org.backroom.supplier.SupplierService;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
@@ -44,7 +45,11 @@ class PurchasingService {
 
 	private final AuditTrail audit;
 
-	PurchasingService(PurchaseOrders orders, SupplierService suppliers, ItemService items, AuditTrail audit) {
+	private final SupplierMerging merging;
+
+	PurchasingService(PurchaseOrders orders, SupplierService suppliers, ItemService items, AuditTrail audit,
+			SupplierMerging merging) {
+		this.merging = merging;
 		this.orders = orders;
 		this.suppliers = suppliers;
 		this.items = items;
@@ -126,9 +131,13 @@ class PurchasingService {
 
 	@PreAuthorize("@permissions.require('purchasing.view')")
 	@Transactional(readOnly = true)
-	Page<PurchaseOrder> list(@Nullable Long supplierId, @Nullable String status, @Nullable String cursor, int limit) {
+	Page<PurchaseOrder> list(@Nullable Long supplierId, boolean includeMerged, @Nullable String status,
+			@Nullable String cursor, int limit) {
 		PurchaseOrderStatus wanted = status == null || status.isBlank() ? null : PurchaseOrderStatus.parse(status);
-		List<PurchaseOrder> rows = orders.list(supplierId, wanted, Cursor.decode(cursor), limit + 1);
+		// The orders of suppliers merged into this one keep their own supplierId: they are found through the link.
+		List<Long> suppliers = supplierId == null ? null
+				: includeMerged ? merging.withMerged(supplierId) : List.of(supplierId);
+		List<PurchaseOrder> rows = orders.list(suppliers, wanted, Cursor.decode(cursor), limit + 1);
 		return Page.of(rows, limit, order -> new Cursor(order.createdAt().toString(), order.id()));
 	}
 

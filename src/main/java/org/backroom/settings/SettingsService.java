@@ -37,7 +37,7 @@ public class SettingsService implements LifecyclePolicy {
 
 	/** Actions beyond the record kinds' lifecycle that can be made to wait for a second pair of eyes. */
 	private static final List<String> OTHER_APPROVABLE = List.of("bulk.deactivate", "customer.erase", "staff.erase",
-			"customer.merge");
+			"customer.merge", "customer.unmerge", "item.merge", "item.unmerge", "supplier.merge", "supplier.unmerge");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -1,5 +1,8 @@
 package org.backroom.supplier;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordActions;
@@ -39,6 +42,7 @@ class SupplierPages {
 		model.addAttribute("status", status);
 		model.addAttribute("page", service.list(status, q, cursor, 25));
 		model.addAttribute("canCreate", permissions.has("supplier.create"));
+		model.addAttribute("canMerge", permissions.has("supplier.merge"));
 		return Htmx.isPartial(request) ? "supplier/list :: results" : "supplier/list";
 	}
 
@@ -47,8 +51,13 @@ class SupplierPages {
 		Supplier supplier = service.get(id);
 		model.addAttribute("supplier", supplier);
 		model.addAttribute("edit", permissions.has("supplier.edit") && supplier.status() != LifecycleStatus.DELETED
-				? "/suppliers/" + id + "/edit" : null);
-		model.addAttribute("offers", actions.offered(SupplierRecords.PATH, id));
+				&& supplier.status() != LifecycleStatus.MERGED ? "/suppliers/" + id + "/edit" : null);
+		List<RecordActions.Offer> offers = new ArrayList<>(actions.offered(SupplierRecords.PATH, id));
+		if (supplier.status() == LifecycleStatus.MERGED && permissions.has("supplier.merge")) {
+			offers.add(new RecordActions.Offer("unmerge", "Unmerge", "/suppliers/" + id + "/unmerge"));
+		}
+		model.addAttribute("offers", offers);
+		model.addAttribute("survivor", supplier.mergedInto() == null ? null : service.get(supplier.mergedInto()));
 		model.addAttribute("purchases", permissions.has("purchasing.view"));
 		return "supplier/record";
 	}

@@ -3,6 +3,7 @@ package org.backroom.supplier;
 import java.util.List;
 import java.util.Map;
 
+import org.backroom.lifecycle.MergedRows;
 import org.backroom.lifecycle.RecordKind;
 
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,8 @@ class SupplierRecords {
 			.code("code")
 			.dependent("purchaseOrders", "purchase order", "purchase orders", "purchase_orders", "supplier_id")
 			.openWork(id -> openOrders(suppliers.openPurchaseOrders(id)))
+			// A survivor of merges stays while records point to it: their orders show on it, and unmerge needs it.
+			.guard((id, transition) -> MergedRows.refuseWhileMergedInto(suppliers.mergedIntoIt(id), "suppliers", transition))
 			.view(suppliers::find)
 			.build();
 	}

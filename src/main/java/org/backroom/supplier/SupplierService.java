@@ -3,9 +3,11 @@ package org.backroom.supplier;
 import java.util.List;
 
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordEdits;
 import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
+import org.backroom.lifecycle.RecordMerged;
 import org.backroom.lifecycle.RecordQueries;
 import org.backroom.web.Cursor;
 import org.backroom.web.Page;
@@ -76,8 +78,16 @@ public class SupplierService {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public PurchaseSupplier supplierForPurchase(long id) {
-		return suppliers.lockForPurchase(id)
+		PurchaseSupplier supplier = suppliers.lockForPurchase(id)
 			.orElseThrow(() -> ValidationFailed.of("supplierId", "there is no supplier with id " + id));
+		if (supplier.status() == LifecycleStatus.MERGED) {
+			// Merged is not merely inactive: the answer names the supplier to order from instead.
+			Supplier merged = suppliers.find(id).orElseThrow();
+			Supplier survivor = suppliers.find(java.util.Objects.requireNonNull(merged.mergedInto())).orElseThrow();
+			throw new RecordMerged("supplier", id, supplier.label(), survivor.id(),
+					survivor.name() + " (" + survivor.code() + ")");
+		}
+		return supplier;
 	}
 
 }

@@ -127,6 +127,55 @@ class CustomerUnmergeTests extends ApiTest {
 			.path("refused").path(0).path("code").asString()).isEqualTo("merged");
 	}
 
+	@Test
+	void anUnmergeWaitsForApprovalWhenTheSettingsSaySoAndIsUndoneOnceApproved() {
+		long survivor = credit("Ivy Lott", "0", "0161 555 0500");
+		long duplicate = credit("Ivy Lot", "0", "0161 555 0501");
+		assertThat(merge(survivor, duplicate).status()).isEqualTo(200);
+		api.patch("/api/settings", Map.of("approvals", Map.of("customer.unmerge", true)));
+		try {
+			Api.Response held = api.post("/api/customers/" + duplicate + "/unmerge", because("two people"));
+
+			assertThat(held.status()).as(held.toString()).isEqualTo(202);
+			assertThat(held.header("Location")).isEqualTo("/api/approvals/" + held.json().path("id").asLong());
+			assertThat(held.json().path("action").asString()).isEqualTo("customer.unmerge");
+			assertThat(held.json().path("recordId").asLong()).isEqualTo(duplicate);
+			assertThat(held.json().path("status").asString()).isEqualTo("PENDING");
+			assertThat(read(api, "/api/customers/" + duplicate).path("status").asString()).isEqualTo("MERGED");
+
+			Api.Response approved = staffWithRole("Manager").post(held.header("Location") + "/approve", because("checked"));
+
+			assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+			assertThat(read(api, "/api/customers/" + duplicate).path("status").asString()).isEqualTo("ACTIVE");
+			assertThat(read(api, "/api/customers/" + survivor).path("phone").asString()).isEqualTo("0161 555 0500");
+		}
+		finally {
+			api.patch("/api/settings", Map.of("approvals", Map.of("customer.unmerge", false)));
+		}
+	}
+
+	@Test
+	void anUnmergeThatCannotBeDoneIsRefusedBeforeAnyApprovalIsAskedFor() {
+		long itemId = item(api, "Unmerge tea", "10.00").path("id").asLong();
+		long survivor = credit("Jo Marsh", "100", "0161 555 0600");
+		long duplicate = credit("Joe Marsh", "100", "0161 555 0601");
+		sold(api, duplicate, "CREDIT", line(itemId, 1));
+		assertThat(merge(survivor, duplicate).status()).isEqualTo(200);
+		sold(api, survivor, "CREDIT", line(itemId, 1));
+		api.patch("/api/settings", Map.of("approvals", Map.of("customer.unmerge", true)));
+		try {
+			Api.Response refused = api.post("/api/customers/" + duplicate + "/unmerge", because("wrong"));
+
+			assertThat(refused.status()).isEqualTo(409);
+			assertThat(refused.problemType()).isEqualTo("unmerge-blocked");
+			assertThat(jdbc.sql("SELECT count(*) FROM approval_requests WHERE action = 'customer.unmerge' AND record_id = ?")
+				.param(duplicate).query(Long.class).single()).isZero();
+		}
+		finally {
+			api.patch("/api/settings", Map.of("approvals", Map.of("customer.unmerge", false)));
+		}
+	}
+
 	private long auditEntries() {
 		return jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single();
 	}

@@ -1,4 +1,4 @@
-package org.backroom.customer;
+package org.backroom.lifecycle;
 
 import org.backroom.web.Refusal;
 
@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 /** New work named a record that was merged into another: it says which one to use instead. */
 final class RecordMerged extends Refusal {
 
-	RecordMerged(String kind, long id, String label, long mergedInto, String survivorLabel) {
+	public RecordMerged(String kind, long id, String label, long mergedInto, String survivorLabel) {
 		super("record-merged", HttpStatus.CONFLICT, "Merged into another " + kind,
 				capitalized(kind) + " " + label + " (id " + id + ") was merged into " + survivorLabel + " (id "
 						+ mergedInto + "); use that " + kind + " instead.");

@@ -5,7 +5,7 @@ import org.backroom.web.Refusal;
 import org.springframework.http.HttpStatus;
 
 /** New work named a record that was merged into another: it says which one to use instead. */
-final class RecordMerged extends Refusal {
+public final class RecordMerged extends Refusal {
 
 	public RecordMerged(String kind, long id, String label, long mergedInto, String survivorLabel) {
 		super("record-merged", HttpStatus.CONFLICT, "Merged into another " + kind,

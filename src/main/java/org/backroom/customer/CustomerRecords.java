@@ -22,6 +22,8 @@ class CustomerRecords {
 			.label("name || ' (' || code || ')'")
 			.code("code")
 			.dependent("salesOrders", "sales order", "sales orders", "sales_orders", "customer_id")
+			// A survivor of merges stays while records point to it: their orders show on it, and unmerge needs it.
+			.dependent("mergedCustomers", "merged customer", "merged customers", "customers", "merged_into")
 			.openWork(id -> openCredit(customers.balance(id)))
 			.view(customers::find)
 			.build();

@@ -80,6 +80,21 @@ class CustomerMergeTests extends ApiTest {
 	}
 
 	@Test
+	void aSurvivorIsNotDeletedWhileACustomerIsMergedIntoItSoItsOrdersAndTheUnmergeStay() {
+		long survivor = creditCustomer("Ann Lee", "100");
+		long duplicate = creditCustomer("Anne Lee", "100");
+		assertThat(merge(survivor, List.of(duplicate), Map.of()).status()).isEqualTo(200);
+
+		var refused = api.delete("/api/customers/" + survivor + "?reason=" + Api.encode("Tidying up"));
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+		assertThat(refused.problemType()).isEqualTo("record-referenced");
+		assertThat(read(api, "/api/customers/" + survivor).path("status").asString()).isEqualTo("ACTIVE");
+		assertThat(read(api, "/api/customers/" + survivor + "/impact").path("actions").path("delete").toString())
+			.contains("merged customer");
+	}
+
+	@Test
 	void refusesASaleNamingAMergedCustomerAndNamesTheSurvivor() {
 		long survivor = creditCustomer("Ann Lee", "0");
 		long duplicate = creditCustomer("Anne Lee", "0");

@@ -1,7 +1,6 @@
 package org.backroom.erasure;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Optional;
 
 import org.backroom.audit.PersonalData;

@@ -9,8 +9,6 @@ import static org.backroom.support.StoreRecords.read;
 import static org.backroom.support.StoreRecords.sold;
 import static org.backroom.support.StoreRecords.uniqueName;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,10 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @BackroomTest
 class CustomerUnmergeTests extends ApiTest {
-
-	/** Tables whose rows are not the store's data: the audit trail and its events, and bookkeeping of sign-ins. */
-	private static final List<String> NOT_COMPARED = List.of("audit_log", "events", "api_tokens", "idempotency_keys",
-			"spring_session", "spring_session_attributes", "sign_in_failures", "flyway_schema_history");
 
 	@Autowired
 	JdbcClient jdbc;
@@ -53,18 +47,18 @@ class CustomerUnmergeTests extends ApiTest {
 		long duplicate = credit("Edward Hall", "50", "0161 555 0199");
 		sold(api, duplicate, "CREDIT", line(itemId, 5));
 		sold(api, survivor, "CREDIT", line(itemId, 1));
-		Map<String, List<String>> before = dump();
+		Map<String, List<String>> before = Tables.dump(jdbc);
 		long auditBefore = auditEntries();
 
 		assertThat(merge(survivor, duplicate).status()).isEqualTo(200);
 		assertThat(read(api, "/api/customers/" + survivor).path("balance").asString()).isEqualTo("24.00");
-		assertThat(dump()).isNotEqualTo(before);
+		assertThat(Tables.dump(jdbc)).isNotEqualTo(before);
 		Api.Response unmerged = api.post("/api/customers/" + duplicate + "/unmerge", because("two people after all"));
 
 		assertThat(unmerged.status()).as(unmerged.toString()).isEqualTo(200);
 		assertThat(unmerged.json().path("status").asString()).isEqualTo("ACTIVE");
 		assertThat(unmerged.json().path("balance").asString()).isEqualTo("20.00");
-		assertThat(dump()).isEqualTo(before);
+		assertThat(Tables.dump(jdbc)).isEqualTo(before);
 		List<String> actions = jdbc.sql("SELECT action FROM audit_log WHERE id > (SELECT coalesce(max(id), 0) - ? FROM audit_log) ORDER BY id")
 			.param(auditEntries() - auditBefore)
 			.query(String.class)
@@ -178,24 +172,6 @@ class CustomerUnmergeTests extends ApiTest {
 
 	private long auditEntries() {
 		return jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single();
-	}
-
-	/** Every row of every table but those not compared, as text, in a stable order: generic over the schema. */
-	private Map<String, List<String>> dump() {
-		List<String> tables = jdbc.sql("""
-				SELECT table_name FROM information_schema.tables
-				WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""")
-			.query(String.class)
-			.list();
-		Map<String, List<String>> dump = new LinkedHashMap<>();
-		for (String table : tables) {
-			if (!NOT_COMPARED.contains(table)) {
-				dump.put(table, new ArrayList<>(jdbc.sql("SELECT t::text FROM " + table + " t ORDER BY t::text")
-					.query(String.class)
-					.list()));
-			}
-		}
-		return dump;
 	}
 
 }

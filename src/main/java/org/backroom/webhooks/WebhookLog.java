@@ -1,0 +1,105 @@
+package org.backroom.webhooks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.backroom.audit.AuditTrail;
+import org.backroom.events.EventFeed;
+import org.backroom.events.StoredEvent;
+import org.backroom.web.Cursor;
+import org.backroom.web.Page;
+import org.backroom.web.ValidationFailed;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An endpoint's deliveries: its log, and sending again, one event ({@link #redeliver}) or a range of them
+ * ({@link #replay}); both are audited and queue new deliveries, so the log keeps every attempt. All of it needs
+ * {@code webhooks.manage}.
+ */
+@Service
+class WebhookLog {
+
+	private final Endpoints endpoints;
+
+	private final Deliveries deliveries;
+
+	private final EventFeed feed;
+
+	private final AuditTrail audit;
+
+	private final WebhookSettings settings;
+
+	WebhookLog(Endpoints endpoints, Deliveries deliveries, EventFeed feed, AuditTrail audit, WebhookSettings settings) {
+		this.endpoints = endpoints;
+		this.deliveries = deliveries;
+		this.feed = feed;
+		this.audit = audit;
+		this.settings = settings;
+	}
+
+	/** Where a replay starts: a time, or a sequence; exactly one of them. */
+	record Replay(@Nullable Instant since, @Nullable Long fromSequence) {
+	}
+
+	/** What a replay queued: the events from {@code fromSequence} on that the endpoint hears of. */
+	record Replayed(long fromSequence, int queued) {
+	}
+
+	@PreAuthorize("@permissions.require('webhooks.manage')")
+	@Transactional(readOnly = true)
+	Page<Delivery> log(long endpointId, @Nullable String cursor, int limit) {
+		endpoint(endpointId);
+		Cursor after = Cursor.decode(cursor);
+		Long before = after == null ? null : after.id();
+		return Page.of(deliveries.log(endpointId, before, limit + 1), limit, delivery -> new Cursor("", delivery.id()));
+	}
+
+	@PreAuthorize("@permissions.require('webhooks.manage')")
+	@Transactional
+	Delivery redeliver(long endpointId, long deliveryId) {
+		endpoint(endpointId);
+		Delivery earlier = deliveries.find(endpointId, deliveryId)
+			.orElseThrow(() -> NoSuchWebhook.delivery(endpointId, deliveryId));
+		StoredEvent event = feed.find(earlier.eventId()).orElseThrow(() -> NoSuchWebhook.delivery(endpointId, deliveryId));
+		long id = deliveries.queueOne(endpointId, event, "redeliver", settings.retryFor());
+		audit.record("webhook.redeliver", "webhook", endpointId, null,
+				Map.of("delivery", deliveryId, "eventId", event.id(), "newDelivery", id));
+		return deliveries.find(endpointId, id).orElseThrow();
+	}
+
+	@PreAuthorize("@permissions.require('webhooks.manage')")
+	@Transactional
+	Replayed replay(long endpointId, Replay replay) {
+		Endpoint endpoint = endpoint(endpointId);
+		if ((replay.since() == null) == (replay.fromSequence() == null)) {
+			throw ValidationFailed.of("since", "give either since (a time) or fromSequence (a number), one of them");
+		}
+		if (replay.fromSequence() != null && replay.fromSequence() < 1) {
+			throw ValidationFailed.of("fromSequence", "must be 1 or more");
+		}
+		feed.sequenceNow();
+		long from = replay.fromSequence() != null ? replay.fromSequence()
+				: feed.firstSince(replay.since()).orElse(Long.MAX_VALUE);
+		int queued = 0;
+		long after = from - 1;
+		List<StoredEvent> batch = from == Long.MAX_VALUE ? List.of() : feed.after(after, WebhookFanOut.BATCH);
+		while (!batch.isEmpty()) {
+			queued += deliveries.queue(WebhookFanOut.pairs(List.of(endpoint), batch), "replay", settings.retryFor());
+			after = batch.get(batch.size() - 1).sequence();
+			batch = batch.size() < WebhookFanOut.BATCH ? List.of() : feed.after(after, WebhookFanOut.BATCH);
+		}
+		long start = from == Long.MAX_VALUE ? 0 : from;
+		audit.record("webhook.replay", "webhook", endpointId, null, Map.of("fromSequence", start, "queued", queued));
+		return new Replayed(start, queued);
+	}
+
+	private Endpoint endpoint(long id) {
+		return endpoints.find(id).orElseThrow(() -> NoSuchWebhook.endpoint(id));
+	}
+
+}

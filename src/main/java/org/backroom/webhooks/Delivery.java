@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param error what went wrong in the last attempt; null after a delivery
  * @param durationMs how long the last attempt took
  */
+@Schema(name = "WebhookDelivery", description = "One event's delivery to one endpoint, as its log shows it")
 record Delivery(long id, long endpointId, long eventId, long sequence, String eventType, String recordKind,
 		long recordId, String cause, String status, int attempts, @Nullable Instant nextAttemptAt, Instant giveUpAt,
 		Instant createdAt, @Nullable Instant lastAttemptAt, @Nullable Instant deliveredAt,

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.backroom.web.Page;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -36,9 +37,11 @@ class WebhookApi {
 		this.log = log;
 	}
 
+	@Schema(name = "WebhookList")
 	record WebhookList(List<WebhookView> items, @Nullable String nextCursor) {
 	}
 
+	@Schema(name = "WebhookDeliveryList")
 	record DeliveryList(List<Delivery> items, @Nullable String nextCursor) {
 	}
 

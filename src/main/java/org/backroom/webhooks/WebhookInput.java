@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param active false pauses it
  * @param description what it is for (the web shop, the accounts)
  */
+@Schema(name = "WebhookInput",
+		description = "An endpoint as an owner sends it; on an edit, fields left out keep their value")
 record WebhookInput(@Nullable String url, @Nullable List<String> eventTypes, @Nullable String secret,
 		@Nullable Boolean rotateSecret, @Nullable Boolean active, @Nullable String description) {
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.backroom.audit.AuditTrail;
 import org.backroom.events.EventFeed;
 import org.backroom.events.StoredEvent;
@@ -43,10 +44,12 @@ class WebhookLog {
 	}
 
 	/** Where a replay starts: a time, or a sequence; exactly one of them. */
+	@Schema(name = "WebhookReplay", description = "Where a replay starts: since (a time) or fromSequence, one of them")
 	record Replay(@Nullable Instant since, @Nullable Long fromSequence) {
 	}
 
 	/** What a replay queued: the events from {@code fromSequence} on that the endpoint hears of. */
+	@Schema(name = "WebhookReplayed", description = "What a replay queued, from which sequence on")
 	record Replayed(long fromSequence, int queued) {
 	}
 

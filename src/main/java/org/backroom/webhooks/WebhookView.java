@@ -3,6 +3,7 @@ package org.backroom.webhooks;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param eventTypes the types it hears of, or {@code ["*"]} for every type
  */
+@Schema(name = "Webhook", description = "A webhook endpoint; its secret is never shown again after creation")
 record WebhookView(long id, String url, List<String> eventTypes, boolean active, @Nullable String description,
 		String secretHint, Instant createdAt, String createdBy, Instant updatedAt) {
 
@@ -22,6 +24,8 @@ record WebhookView(long id, String url, List<String> eventTypes, boolean active,
 	}
 
 	/** The answer to a creation or a change: the endpoint, and its secret when it is new (shown this once). */
+	@Schema(name = "WebhookWithSecret",
+			description = "A webhook endpoint with its secret: shown on creation and when a new one was made, else null")
 	record WithSecret(long id, String url, List<String> eventTypes, boolean active, @Nullable String description,
 			@Nullable String secret, Instant createdAt, String createdBy, Instant updatedAt) {
 

@@ -3,6 +3,8 @@ package org.backroom.webhooks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.backroom.audit.AuditTrail;
@@ -86,19 +88,24 @@ class WebhookLog {
 			throw ValidationFailed.of("fromSequence", "must be 1 or more");
 		}
 		feed.sequenceNow();
-		long from = replay.fromSequence() != null ? replay.fromSequence()
-				: feed.firstSince(replay.since()).orElse(Long.MAX_VALUE);
-		int queued = 0;
-		long after = from - 1;
-		List<StoredEvent> batch = from == Long.MAX_VALUE ? List.of() : feed.after(after, WebhookFanOut.BATCH);
-		while (!batch.isEmpty()) {
-			queued += deliveries.queue(WebhookFanOut.pairs(List.of(endpoint), batch), "replay", settings.retryFor());
-			after = batch.get(batch.size() - 1).sequence();
-			batch = batch.size() < WebhookFanOut.BATCH ? List.of() : feed.after(after, WebhookFanOut.BATCH);
-		}
-		long start = from == Long.MAX_VALUE ? 0 : from;
+		Optional<Long> from = replay.fromSequence() != null ? Optional.of(replay.fromSequence())
+				: feed.firstSince(Objects.requireNonNull(replay.since()));
+		int queued = from.map(sequence -> queueFrom(endpoint, sequence)).orElse(0);
+		long start = from.orElse(0L);
 		audit.record("webhook.replay", "webhook", endpointId, null, Map.of("fromSequence", start, "queued", queued));
 		return new Replayed(start, queued);
+	}
+
+	/** Queues, batch by batch, every event from a sequence on that the endpoint hears of. */
+	private int queueFrom(Endpoint endpoint, long from) {
+		int queued = 0;
+		List<StoredEvent> batch = feed.after(from - 1, WebhookFanOut.BATCH);
+		while (!batch.isEmpty()) {
+			queued += deliveries.queue(WebhookFanOut.pairs(List.of(endpoint), batch), "replay", settings.retryFor());
+			long last = batch.get(batch.size() - 1).sequence();
+			batch = batch.size() < WebhookFanOut.BATCH ? List.of() : feed.after(last, WebhookFanOut.BATCH);
+		}
+		return queued;
 	}
 
 	private Endpoint endpoint(long id) {

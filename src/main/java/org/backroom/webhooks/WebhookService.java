@@ -58,7 +58,7 @@ class WebhookService {
 		return get(id);
 	}
 
-	/** Changes what was sent; answers the endpoint, and whether its secret is new (and so to be shown). */
+	/** Changes what was sent and keeps the rest; a pause or resume is audited as such. */
 	@PreAuthorize("@permissions.require('webhooks.manage')")
 	@Transactional
 	Endpoint update(long id, WebhookInput input) {

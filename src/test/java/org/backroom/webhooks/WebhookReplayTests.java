@@ -6,6 +6,7 @@ import static org.backroom.support.StoreRecords.customer;
 import static org.backroom.support.StoreRecords.transition;
 import static org.backroom.support.StoreRecords.uniqueName;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,18 +51,22 @@ class WebhookReplayTests extends WebhookTest {
 	}
 
 	@Test
-	void aReplayNamesWhereItStartsByTimeOrBySequenceNotBothNorNeither() {
+	void aReplayNamesWhereItStartsByTimeOrBySequenceNotBothNorNeitherAndFromTomorrowSendsNothing() {
 		long hook = register("/refused", Map.of());
 
 		var neither = api.post("/api/webhooks/" + hook + "/replay", Map.of());
 		var both = api.post("/api/webhooks/" + hook + "/replay", Map.of("since", Instant.now().toString(),
 				"fromSequence", 1));
 		var nowhere = api.post("/api/webhooks/999999/replay", Map.of("fromSequence", 1));
+		var tomorrow = api.post("/api/webhooks/" + hook + "/replay",
+				Map.of("since", Instant.now().plus(Duration.ofDays(1)).toString()));
 
 		assertThat(neither.status()).isEqualTo(422);
 		assertThat(neither.problemType()).isEqualTo("validation");
 		assertThat(both.status()).isEqualTo(422);
 		assertThat(nowhere.status()).isEqualTo(404);
+		assertThat(tomorrow.status()).as(tomorrow.toString()).isEqualTo(202);
+		assertThat(tomorrow.json().path("queued").asInt()).isZero();
 		assertThat(deliveries(hook)).allMatch(d -> d.path("cause").asString().equals("event"));
 	}
 

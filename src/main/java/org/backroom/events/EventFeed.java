@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,6 +57,11 @@ public class EventFeed {
 			.param(OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
 			.query(Long.class)
 			.optional();
+	}
+
+	/** Every event type there is ({@code CustomerDeactivated}, …), sorted: what a subscriber may choose from. */
+	public SortedSet<String> types() {
+		return EventTypes.all();
 	}
 
 	/** Sequences what has committed now, rather than at the sequencer's next round (for tests and replays). */

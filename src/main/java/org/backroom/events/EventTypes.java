@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Which audited actions other systems hear of, and by what name: {@code customer.deactivate} is
@@ -42,6 +44,14 @@ final class EventTypes {
 		String verb = action.substring(dot + 1);
 		Set<String> verbs = MASTER_KINDS.contains(recordKind) ? MASTER_VERBS : VERBS.getOrDefault(recordKind, Set.of());
 		return verbs.contains(verb) ? Optional.of(pascal(recordKind) + PAST.get(verb)) : Optional.empty();
+	}
+
+	/** Every event type there is, sorted: what a subscriber may choose from. */
+	static SortedSet<String> all() {
+		SortedSet<String> all = new TreeSet<>();
+		MASTER_KINDS.forEach(kind -> MASTER_VERBS.forEach(verb -> all.add(pascal(kind) + PAST.get(verb))));
+		VERBS.forEach((kind, verbs) -> verbs.forEach(verb -> all.add(pascal(kind) + PAST.get(verb))));
+		return all;
 	}
 
 	private static String pascal(String kind) {

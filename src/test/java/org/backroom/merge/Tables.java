@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class Tables {
 
 	/** Tables whose rows are not the store's data: the audit trail and its events, and bookkeeping of sign-ins. */
-	private static final List<String> NOT_COMPARED = List.of("audit_log", "events", "api_tokens", "idempotency_keys",
+	private static final List<String> NOT_COMPARED = List.of("audit_log", "events", "webhook_fanout", "webhook_deliveries", "api_tokens", "idempotency_keys",
 			"spring_session", "spring_session_attributes", "sign_in_failures", "flyway_schema_history");
 
 	private Tables() {

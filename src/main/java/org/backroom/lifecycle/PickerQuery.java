@@ -45,8 +45,8 @@ public record PickerQuery(String table, String condition, List<String> prefixes)
 			return "(SELECT id, lower(name) AS sort_key FROM " + table + " WHERE " + condition + " AND " + expression
 					+ " ~>=~ ? AND " + expression + " ~<~ ? ORDER BY " + expression + " USING ~<~ LIMIT " + rows + ")";
 		}).collect(Collectors.joining("\n        UNION\n        "));
-		// Enough of the others to fill the page even when all the prefix matches are among them.
-		RecordQueries.Query others = RecordQueries.pickerMatches(table, condition, typed, 2 * rows);
+		// A page of others is enough: when k prefix matches were found, at most k of the others are among them.
+		RecordQueries.Query others = RecordQueries.pickerMatches(table, condition, typed, rows);
 		params.addAll(others.params());
 		String sql = SQL.replace("{branches}", branches)
 			.replace("{others}", others.sql())

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.backroom.lifecycle.PickerQuery;
 import org.backroom.lifecycle.RecordQueries;
 import org.backroom.platform.Sql;
 import org.backroom.web.Cursor;
@@ -17,7 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of customers. Every list and picker query here has its index in V1 and V18_1. */
+/** The SQL of customers. Every list and picker query here has its index in V1, V18_1 and V55. */
 @Repository
 class Customers {
 
@@ -43,13 +44,16 @@ class Customers {
 			.list();
 	}
 
-	// The walk-in customer first when it matches (customers_system), then the others in name order, found as every
-	// picker finds them (RecordQueries#pickerMatches): an index-only walk of customers_active_by_name_search (V18_1)
-	// for a common search, the trigram index customers_search_active for a rare one.
+	/** What the customer picker matches by prefix: a name's first and second word, the code, the email (V55). */
+	static final PickerQuery PICKER = new PickerQuery("customers", "status = 'ACTIVE' AND NOT is_system",
+			List.of("lower(name)", "split_part(lower(name), ' ', 2)", "lower(code)", "lower(email)"));
+
+	// The walk-in customer first when it matches (customers_system), then the others as every picker finds them
+	// (lifecycle/PickerQuery): prefixes of names, codes and emails through their indexes (V55), then, if those are
+	// fewer than a page, the name walk and the trigram index (V18_1).
 	static RecordQueries.Query lookupQuery(@Nullable String query, int rows) {
 		boolean typed = query != null && !query.isBlank();
-		RecordQueries.Query others = RecordQueries.pickerMatches("customers", "status = 'ACTIVE' AND NOT is_system", query,
-				rows);
+		RecordQueries.Query others = PICKER.ids(query, rows);
 		List<Object> params = new ArrayList<>();
 		if (typed) {
 			params.add(Sql.containing(query));
@@ -61,7 +65,7 @@ class Customers {
 				JOIN ((SELECT id, 0 AS rank, lower(name) AS sort_key FROM customers
 				       WHERE is_system AND status = 'ACTIVE'{match})
 				      UNION ALL
-				      (SELECT id, 1, sort_key FROM ({others}) AS other)) AS hit ON hit.id = c.id
+				      (SELECT id, rank, sort_key FROM ({others}) AS other)) AS hit ON hit.id = c.id
 				ORDER BY hit.rank, hit.sort_key, hit.id
 				LIMIT {rows}""".replace("{match}", typed ? " AND search LIKE ?" : "")
 			.replace("{others}", others.sql())

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.backroom.lifecycle.PickerQuery;
 import org.backroom.lifecycle.RecordQueries;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
@@ -67,12 +68,19 @@ class Items {
 		return found.subList(0, Math.min(found.size(), RecordQueries.LOOKUP_LIMIT));
 	}
 
-	/** Substring matches in name order, as every search finds them (RecordQueries#matches, indexes of V30). */
+	/** What the item picker matches by prefix: the name, the SKU, the barcode (V55). */
+	static final PickerQuery PICKER = new PickerQuery("items", "status = 'ACTIVE'",
+			List.of("lower(name)", "lower(sku)", "lower(barcode)"));
+
+	/**
+	 * Prefix matches of name, SKU and barcode, then other substring matches, each in name order, as every picker
+	 * finds them (lifecycle/PickerQuery, indexes of V30 and V55).
+	 */
 	static RecordQueries.Query lookupQuery(@Nullable String query) {
-		RecordQueries.Query ids = RecordQueries.pickerMatches("items", "status = 'ACTIVE'", query,
-				RecordQueries.LOOKUP_LIMIT);
+		RecordQueries.Query ids = PICKER.ids(query, RecordQueries.LOOKUP_LIMIT);
 		return new RecordQueries.Query("SELECT i.id, i.sku, i.name, i.barcode, i.price, i.stock_on_hand FROM items i"
-				+ " JOIN (" + ids.sql() + ") AS hit ON hit.id = i.id ORDER BY hit.sort_key, hit.id", ids.params());
+				+ " JOIN (" + ids.sql() + ") AS hit ON hit.id = i.id ORDER BY hit.rank, hit.sort_key, hit.id",
+				ids.params());
 	}
 
 	/** Active tracked items running out, fewest on hand first; served by {@code items_low_stock} (V12). */

@@ -3,6 +3,7 @@ package org.backroom.benchmark;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.backroom.lifecycle.PickerQuery;
 import org.backroom.lifecycle.RecordQueries;
 import org.backroom.platform.Sql;
 import org.backroom.web.Cursor;
@@ -15,13 +16,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class BareSql {
 
+	/** customer/Customers#PICKER. */
+	private static final PickerQuery CUSTOMER_PICKER = new PickerQuery("customers",
+			"status = 'ACTIVE' AND NOT is_system",
+			List.of("lower(name)", "split_part(lower(name), ' ', 2)", "lower(code)", "lower(email)"));
+
+	/** item/Items#PICKER. */
+	private static final PickerQuery ITEM_PICKER = new PickerQuery("items", "status = 'ACTIVE'",
+			List.of("lower(name)", "lower(sku)", "lower(barcode)"));
+
 	/**
 	 * customer/Customers#lookupQuery: the walk-in customer if it matches, then the others as every picker finds them
-	 * (lifecycle/RecordQueries#pickerMatches, the same builder the application calls).
+	 * (lifecycle/PickerQuery, the same builder the application calls).
 	 */
 	static RecordQueries.Query customerLookup(String typed) {
-		RecordQueries.Query others = RecordQueries.pickerMatches("customers", "status = 'ACTIVE' AND NOT is_system",
-				typed, 20);
+		RecordQueries.Query others = CUSTOMER_PICKER.ids(typed, 20);
 		List<Object> params = new ArrayList<>(List.of(Sql.containing(typed)));
 		params.addAll(others.params());
 		return new RecordQueries.Query("""
@@ -30,16 +39,17 @@ final class BareSql {
 				JOIN ((SELECT id, 0 AS rank, lower(name) AS sort_key FROM customers
 				       WHERE is_system AND status = 'ACTIVE' AND search LIKE ?)
 				      UNION ALL
-				      (SELECT id, 1, sort_key FROM (%s) AS other)) AS hit ON hit.id = c.id
+				      (SELECT id, rank, sort_key FROM (%s) AS other)) AS hit ON hit.id = c.id
 				ORDER BY hit.rank, hit.sort_key, hit.id
 				LIMIT 20""".formatted(others.sql()), params);
 	}
 
 	/** item/Items#lookupQuery: the substring matches; then the barcode probe. */
 	static RecordQueries.Query itemLookup(String typed) {
-		RecordQueries.Query ids = RecordQueries.pickerMatches("items", "status = 'ACTIVE'", typed, 20);
+		RecordQueries.Query ids = ITEM_PICKER.ids(typed, 20);
 		return new RecordQueries.Query("SELECT i.id, i.sku, i.name, i.barcode, i.price, i.stock_on_hand FROM items i"
-				+ " JOIN (" + ids.sql() + ") AS hit ON hit.id = i.id ORDER BY hit.sort_key, hit.id", ids.params());
+				+ " JOIN (" + ids.sql() + ") AS hit ON hit.id = i.id ORDER BY hit.rank, hit.sort_key, hit.id",
+				ids.params());
 	}
 
 	static final String ITEM_SCAN = """

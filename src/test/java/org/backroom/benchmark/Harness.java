@@ -51,9 +51,13 @@ final class Harness {
 		this.dir = dir;
 	}
 
-	/** What a run found: its measurements and plans, and how long loading and starting took. */
+	/** What a run found: its measurements and plans, how long loading and starting took, memory under load. */
 	record Report(Scale scale, List<Measurement> measurements, List<PlanCheck.Plan> plans, double loadSeconds,
-			double startSeconds) {
+			Startup startup, MemorySoak.Result memory) {
+
+		double startSeconds() {
+			return startup.contextSeconds();
+		}
 
 		List<String> largeSeqScans() {
 			return plans.stream().flatMap(plan -> plan.largeSeqScans().stream().map(t -> plan.path() + ": " + t)).toList();
@@ -68,14 +72,15 @@ final class Harness {
 			log("an earlier load of " + data + " did not finish: starting over");
 			deleteTree(data);
 		}
-		long started = System.nanoTime();
+		boolean warm = Files.exists(marker);
+		Startup.Clock clock = Startup.clock();
 		try (ConfigurableApplicationContext backroom = start(data)) {
-			double startSeconds = (System.nanoTime() - started) / 1e9;
-			log("Backroom started in %.1f s".formatted(startSeconds));
-			var pool = backroom.getBean(HikariDataSource.class);
-			double loadSeconds = Files.exists(marker) ? loadedIn(marker) : load(pool.getJdbcUrl(), marker);
 			int port = Integer.parseInt(backroom.getEnvironment().getRequiredProperty("local.server.port"));
-			return measure(pool.getJdbcUrl(), "http://127.0.0.1:" + port, loadSeconds, startSeconds);
+			Startup startup = clock.firstAnswer("http://127.0.0.1:" + port, warm);
+			log(startup.line());
+			var pool = backroom.getBean(HikariDataSource.class);
+			double loadSeconds = warm ? loadedIn(marker) : load(pool.getJdbcUrl(), marker);
+			return measure(pool.getJdbcUrl(), "http://127.0.0.1:" + port, loadSeconds, startup);
 		}
 	}
 
@@ -108,7 +113,7 @@ final class Harness {
 		return JSON.readTree(Files.readString(marker)).path("loadSeconds").asDouble();
 	}
 
-	private Report measure(String jdbcUrl, String base, double loadSeconds, double startSeconds) throws Exception {
+	private Report measure(String jdbcUrl, String base, double loadSeconds, Startup startup) throws Exception {
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5)).build();
 		String token = token(http, base);
@@ -134,9 +139,11 @@ final class Harness {
 					measurements.add(measured);
 				}
 			}
+			MemorySoak.Result memory = MemorySoak.run(paths, soak(), soak().dividedBy(10));
+			log("memory: heap %s, RSS %s".formatted(memory.heapFlat() ? "flat" : "GREW", memory.rssFlat() ? "flat" : "GREW"));
 			new BulkUnderLoad(http, base, token, connections[0]).measure(
 					new HotPaths(http, base, token, connections, work, cashier), scale, dir);
-			return new Report(scale, measurements, plans, loadSeconds, startSeconds);
+			return new Report(scale, measurements, plans, loadSeconds, startup, memory);
 		}
 		finally {
 			for (Connection connection : connections) {
@@ -145,6 +152,13 @@ final class Harness {
 				}
 			}
 		}
+	}
+
+	/** {@code -Dbenchmark.soak=600} for ten minutes; by default ten phases of the scale (two seconds for the smoke). */
+	private Duration soak() {
+		String seconds = System.getProperty("benchmark.soak", "");
+		return seconds.isBlank() ? scale.phase().multipliedBy(10)
+				: Duration.ofMillis((long) (Double.parseDouble(seconds) * 1000));
 	}
 
 	/** A short warm-up of both sides, then rounds that alternate them (API first, then SQL first, …). */
@@ -198,15 +212,17 @@ final class Harness {
 	/** Prints the table and writes {@code report.md} and {@code report.json} next to the data. */
 	static void write(Report report, Path dir) throws IOException {
 		StringBuilder md = new StringBuilder("# Backroom benchmark, scale ").append(report.scale().name()).append("\n\n")
-			.append("%,d customers, %,d items, %,d orders, %,d lines; loaded in %.0f s; Backroom started in %.1f s; "
+			.append("%,d customers, %,d items, %,d orders, %,d lines; loaded in %.0f s; "
 				.formatted(report.scale().customers(), report.scale().items(), report.scale().orders(),
-						report.scale().lines(), report.loadSeconds(), report.startSeconds()))
+						report.scale().lines(), report.loadSeconds()))
 			.append("%d × %d s per side, %d cores.\n\n".formatted(report.scale().rounds(),
 					report.scale().phase().toMillis() / 1000, Runtime.getRuntime().availableProcessors()))
 			.append(Measurement.header()).append('\n');
 		report.measurements().forEach(m -> md.append(m.row()).append('\n'));
+		md.append(report.startup().row()).append('\n');
 		md.append("\nSequential scans of tables over ").append(PlanCheck.LARGE_TABLE).append(" rows: ")
 			.append(report.largeSeqScans().isEmpty() ? "none" : String.join(", ", report.largeSeqScans())).append("\n");
+		md.append(report.memory().markdown());
 		md.append("\n## Plans: EXPLAIN (ANALYZE, BUFFERS) of each path's main statements\n");
 		report.plans().forEach(plan -> md.append("\n### ").append(plan.path()).append("\n\n```\n").append(plan.text())
 			.append("```\n"));
@@ -216,6 +232,9 @@ final class Harness {
 		json.put("scale", report.scale().name());
 		json.put("loadSeconds", report.loadSeconds());
 		json.put("startSeconds", report.startSeconds());
+		json.put("startup", report.startup());
+		json.put("memory", Map.of("heapFlat", report.memory().heapFlat(), "rssFlat", report.memory().rssFlat(),
+				"readings", report.memory().readings()));
 		json.put("measurements", report.measurements().stream().map(Measurement::json).toList());
 		json.put("largeSeqScans", report.largeSeqScans());
 		Files.writeString(dir.resolve("report.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));

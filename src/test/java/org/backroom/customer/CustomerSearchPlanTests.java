@@ -3,11 +3,13 @@ package org.backroom.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.backroom.lifecycle.RecordQueries;
 import org.backroom.support.ApiTest;
 import org.backroom.support.BackroomTest;
+import org.backroom.support.QueryPlans;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,8 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * At scale, a search that matches many customers walks the name index of its status filter, which carries the
  * search column (V18_1), index only, and stops at the page's end; a rare one finds its few matches through the
- * trigram index and sorts only those. Read from what the very queries of the list and the picker executed, on a
- * store of 100,000 customers, large enough that the planner would otherwise scan the table.
+ * trigram index and sorts only those. The picker first reads the prefixes of names, codes and emails from their
+ * own indexes (V55) and stops at a page, and searches as the list does only when those are fewer. Read from what
+ * the very queries of the list and the picker executed, on a store of 100,000 customers, large enough that the
+ * planner would otherwise scan the table.
  */
 @BackroomTest
 class CustomerSearchPlanTests extends ApiTest {
@@ -41,7 +45,7 @@ class CustomerSearchPlanTests extends ApiTest {
 		Map<String, RecordQueries.Query> pages = new LinkedHashMap<>();
 		NAME_INDEX.keySet().forEach(filter -> pages.put(filter,
 				RecordQueries.searchPageQuery(Customer.COLUMNS, "customers", filter, "johns", null, 51)));
-		pages.put("picker", Customers.lookupQuery("johns", RecordQueries.LOOKUP_LIMIT));
+		pages.put("picker", Customers.lookupQuery("ohnso", RecordQueries.LOOKUP_LIMIT));
 
 		Map<String, String> plans = plans(pages);
 
@@ -52,6 +56,24 @@ class CustomerSearchPlanTests extends ApiTest {
 		assertThat(plans.get("picker")).containsPattern("Index Only Scan using " + NAME_INDEX.get("active") + " .*\\(actual")
 			.contains("customers_system")
 			.doesNotContainPattern("Seq Scan .*\\(actual");
+	}
+
+	@Test
+	void thePickerFindsPrefixesOfNamesCodesAndEmailsThroughTheirIndexesAndStopsAtAPage() {
+		Map<String, RecordQueries.Query> lookups = new LinkedHashMap<>();
+		lookups.put("customers_picker_name", Customers.lookupQuery("fille", RecordQueries.LOOKUP_LIMIT));
+		lookups.put("customers_picker_second_word", Customers.lookupQuery("Johns", RecordQueries.LOOKUP_LIMIT));
+		lookups.put("customers_picker_email", Customers.lookupQuery("filler1", RecordQueries.LOOKUP_LIMIT));
+		lookups.put("customers_picker_code", Customers.lookupQuery("c", RecordQueries.LOOKUP_LIMIT));
+
+		Map<String, String> plans = plans(lookups);
+
+		plans.forEach((index, plan) -> assertThat(plan).as(index)
+			.containsPattern("Index Scan using " + index + " on customers .*\\(actual .*rows=20 ")
+			// The other matches are not looked for: a page of prefixes was found.
+			.containsPattern("CTE others\n\\s+->  Result \\(actual [^\n]*rows=0 loops=1\\)\n\\s+One-Time Filter")
+			.doesNotContainPattern("Index Only Scan using customers_\\w+_search .*\\(actual")
+			.doesNotContainPattern("Seq Scan .*\\(actual"));
 	}
 
 	@Test
@@ -75,24 +97,13 @@ class CustomerSearchPlanTests extends ApiTest {
 	 * three in ten Johnsons), rolled back afterwards: the filters hold more than a walk reads.
 	 */
 	private Map<String, String> plans(Map<String, RecordQueries.Query> queries) {
-		return transaction.execute(status -> {
-			status.setRollbackOnly();
-			jdbc.sql("""
-					INSERT INTO customers (name, email, phone, status, status_reason, status_changed_at)
-					SELECT CASE WHEN g % 4 = 3 OR g % 20 = 0 THEN 'Filler Johnson ' ELSE 'Filler Smith ' END || g,
-					       'filler' || g || '@example.com', '+44 7' || lpad((g * 7919 % 1000000000)::text, 9, '0'),
-					       CASE WHEN g % 10 IN (3, 4, 5) THEN 'INACTIVE' WHEN g % 10 = 7 THEN 'DELETED' ELSE 'ACTIVE' END,
-					       CASE WHEN g % 10 IN (3, 4, 5, 7) THEN 'generated' END, CASE WHEN g % 10 IN (3, 4, 5, 7) THEN now() END
-					FROM generate_series(1, 100000) AS g""").update();
-			jdbc.sql("ANALYZE customers").update();
-			Map<String, String> plans = new LinkedHashMap<>();
-			queries.forEach((name, query) -> plans.put(name, String.join("\n", jdbc
-				.sql("EXPLAIN (ANALYZE, COSTS OFF) " + query.sql())
-				.params(query.params())
-				.query(String.class)
-				.list())));
-			return plans;
-		});
+		return QueryPlans.executed(jdbc, transaction, List.of("""
+				INSERT INTO customers (name, email, phone, status, status_reason, status_changed_at)
+				SELECT CASE WHEN g % 4 = 3 OR g % 20 = 0 THEN 'Filler Johnson ' ELSE 'Filler Smith ' END || g,
+				       'filler' || g || '@example.com', '+44 7' || lpad((g * 7919 % 1000000000)::text, 9, '0'),
+				       CASE WHEN g % 10 IN (3, 4, 5) THEN 'INACTIVE' WHEN g % 10 = 7 THEN 'DELETED' ELSE 'ACTIVE' END,
+				       CASE WHEN g % 10 IN (3, 4, 5, 7) THEN 'generated' END, CASE WHEN g % 10 IN (3, 4, 5, 7) THEN now() END
+				FROM generate_series(1, 100000) AS g""", "ANALYZE customers"), queries);
 	}
 
 }

@@ -3,11 +3,13 @@ package org.backroom.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.backroom.lifecycle.RecordQueries;
 import org.backroom.support.ApiTest;
 import org.backroom.support.BackroomTest;
+import org.backroom.support.QueryPlans;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Items are searched as customers are: a common search walks the name index of its filter that carries the search
- * column (V30), index only, and stops at the page's end; a rare one goes through the trigram index. Read from what
- * the list and the picker executed on a catalogue of 40,000 items.
+ * column (V30), index only, and stops at the page's end; a rare one goes through the trigram index. The picker
+ * first reads prefixes of names, SKUs and barcodes from their own indexes (V55). Read from what the list and the
+ * picker executed on a catalogue of 40,000 items.
  */
 @BackroomTest
 class ItemSearchPlanTests extends ApiTest {
@@ -32,7 +35,7 @@ class ItemSearchPlanTests extends ApiTest {
 	void aCommonSearchWalksTheNameIndexAndARareOneTheTrigramIndex() {
 		Map<String, RecordQueries.Query> queries = new LinkedHashMap<>();
 		queries.put("list, common", RecordQueries.searchPageQuery(Items.LISTED, "items", "all", "tea", null, 51));
-		queries.put("picker, common", Items.lookupQuery("tea"));
+		queries.put("picker, common", Items.lookupQuery("biscu"));
 		queries.put("list, rare", RecordQueries.searchPageQuery(Items.LISTED, "items", "all", "qzxv", null, 51));
 		queries.put("picker, rare", Items.lookupQuery("qzxv"));
 
@@ -46,23 +49,29 @@ class ItemSearchPlanTests extends ApiTest {
 		plans.forEach((query, plan) -> assertThat(plan).as(query).doesNotContainPattern("Seq Scan .*\\(actual"));
 	}
 
-	/** What each query executed with 40,000 items more (one in four a tea), rolled back afterwards. */
+	@Test
+	void thePickerFindsPrefixesOfNamesSkusAndBarcodesThroughTheirIndexesAndStopsAtAPage() {
+		Map<String, RecordQueries.Query> lookups = new LinkedHashMap<>();
+		lookups.put("items_picker_name", Items.lookupQuery("Green t"));
+		lookups.put("items_picker_sku", Items.lookupQuery("plan-1"));
+		lookups.put("items_picker_barcode", Items.lookupQuery("770000000"));
+
+		Map<String, String> plans = plans(lookups);
+
+		plans.forEach((index, plan) -> assertThat(plan).as(index)
+			.containsPattern("Index Scan using " + index + " on items .*\\(actual .*rows=20 ")
+			// The other matches are not looked for: a page of prefixes was found.
+			.containsPattern("CTE others\n\\s+->  Result \\(actual [^\n]*rows=0 loops=1\\)\n\\s+One-Time Filter")
+			.doesNotContainPattern("Seq Scan .*\\(actual"));
+	}
+
+	/** What each query executed with 40,000 items more (one in four a tea, one in a hundred with a barcode), rolled back. */
 	private Map<String, String> plans(Map<String, RecordQueries.Query> queries) {
-		return transaction.execute(status -> {
-			status.setRollbackOnly();
-			jdbc.sql("""
-					INSERT INTO items (sku, name, price)
-					SELECT 'PLAN-' || g, CASE WHEN g % 4 = 0 THEN 'Green tea ' ELSE 'Oat biscuits ' END || g, 1
-					FROM generate_series(1, 40000) AS g""").update();
-			jdbc.sql("ANALYZE items").update();
-			Map<String, String> plans = new LinkedHashMap<>();
-			queries.forEach((name, query) -> plans.put(name, String.join("\n", jdbc
-				.sql("EXPLAIN (ANALYZE, COSTS OFF) " + query.sql())
-				.params(query.params())
-				.query(String.class)
-				.list())));
-			return plans;
-		});
+		return QueryPlans.executed(jdbc, transaction, List.of("""
+				INSERT INTO items (sku, name, barcode, price)
+				SELECT 'PLAN-' || g, CASE WHEN g % 4 = 0 THEN 'Green tea ' ELSE 'Oat biscuits ' END || g,
+				       CASE WHEN g % 100 = 0 THEN '77' || lpad(g::text, 11, '0') END, 1
+				FROM generate_series(1, 40000) AS g""", "ANALYZE items"), queries);
 	}
 
 }

@@ -1,0 +1,84 @@
+package org.backroom.benchmark;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * How long Backroom took from the start of its start to the first answered request ({@code GET /actuator/health},
+ * 200), on a store that was already loaded ({@code warm}) or an empty one, with the CPU the process used meanwhile
+ * and the machine's load average: on a shared machine the wall time says more about the neighbours than about
+ * Backroom, and the CPU seconds tell the two apart.
+ *
+ * @param contextSeconds until the application context was up (the web server listening, the runners done)
+ * @param firstAnswerSeconds until the first request was answered
+ * @param cpuSeconds the CPU the benchmark's JVM, Backroom inside it, used during those seconds
+ * @param loadAverage the machine's one-minute load average when it answered
+ * @param warm whether the store existed (a restart) rather than being created empty
+ */
+record Startup(double contextSeconds, double firstAnswerSeconds, double cpuSeconds, double loadAverage, boolean warm) {
+
+	/** The target for a warm restart of the 1m store. */
+	static final double TARGET_SECONDS = 10;
+
+	static Clock clock() {
+		return new Clock(System.nanoTime(), cpuNanos());
+	}
+
+	String line() {
+		return String.format(Locale.ROOT, "Backroom started in %.1f s, first answer after %.1f s (%s store; JVM CPU %.1f s,"
+				+ " load average %.1f)", contextSeconds, firstAnswerSeconds, warm ? "loaded" : "empty", cpuSeconds,
+				loadAverage);
+	}
+
+	/** A row of the report's table: the first-answer time in the API p50 column. */
+	String row() {
+		String target = !warm ? "– (empty store)" : firstAnswerSeconds <= TARGET_SECONDS ? "met: ≤ 10 s" : "MISSED: ≤ 10 s";
+		return String.format(Locale.ROOT, "| %s restart to first answer (s; JVM CPU %.1f s, load %.1f) | 1 | %.1f | | | | |"
+				+ " | | | 0 | %s |", warm ? "warm" : "cold", cpuSeconds, loadAverage, firstAnswerSeconds, target);
+	}
+
+	/** Started before Backroom is. */
+	record Clock(long startedNanos, long startedCpuNanos) {
+
+		/** Polls until the first request is answered (for at most five minutes). */
+		Startup firstAnswer(String base, boolean warm) throws Exception {
+			double context = (System.nanoTime() - startedNanos) / 1e9;
+			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+			HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+				.timeout(Duration.ofSeconds(30))
+				.build();
+			long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+			while (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("Backroom did not answer " + health.uri() + " within 5 minutes");
+				}
+				Thread.onSpinWait();
+			}
+			return new Startup(context, (System.nanoTime() - startedNanos) / 1e9,
+					(cpuNanos() - startedCpuNanos) / 1e9, machineLoad(), warm);
+		}
+
+	}
+
+	private static long cpuNanos() {
+		return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+				? os.getProcessCpuTime() : 0;
+	}
+
+	private static double machineLoad() {
+		try {
+			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+		}
+		catch (Exception ex) {
+			return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		}
+	}
+
+}

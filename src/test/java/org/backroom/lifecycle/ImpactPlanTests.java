@@ -1,0 +1,81 @@
+package org.backroom.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.backroom.support.StoreRecords.customer;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.backroom.support.ApiTest;
+import org.backroom.support.BackroomTest;
+import org.backroom.support.QueryPlans;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The impact preview costs the same for a record with a long history as for a new one: every kind of dependent has
+ * an index on its foreign key, and every count stops after 1,001 rows. Read from the plans the counts executed, for
+ * a customer with 5,000 orders among 65,000.
+ */
+@BackroomTest
+class ImpactPlanTests extends ApiTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transaction;
+
+	@Autowired
+	RecordKinds kinds;
+
+	@Test
+	void everyKindOfDependentIsCountedFromAnIndexAndStopsPastTheCap() {
+		List<Dependent> dependents = kinds.all().stream().flatMap(kind -> kind.dependents().stream()).toList();
+		assertThat(dependents).isNotEmpty();
+
+		for (Dependent dependent : dependents) {
+			assertThat(indexLeadingWith(dependent.table(), dependent.column()))
+				.as("an index on %s (%s …) for the count of %s", dependent.table(), dependent.column(), dependent.name())
+				.isTrue();
+		}
+	}
+
+	@Test
+	void aCustomerWithFiveThousandOrdersIsCountedFromTheIndexUpToTheCapOnly() {
+		long id = customer(api, "Regular for years").path("id").asLong();
+		Map<String, RecordQueries.Query> counts = new LinkedHashMap<>();
+		kinds.byName("customer").dependents().forEach(dependent -> counts.put(dependent.name(),
+				new RecordQueries.Query(dependent.countSql(), List.of(id))));
+
+		Map<String, String> plans = QueryPlans.executed(jdbc, transaction, List.of("""
+				INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by, created_at)
+				SELECT %d, 'Regular for years', 'CASH', 1.00, 'admin', now() - g * interval '1 hour'
+				FROM generate_series(1, 5000) AS g""".formatted(id), """
+				INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by)
+				SELECT (SELECT id FROM customers WHERE is_system), 'Walk-in customer', 'CASH', 1.00, 'admin'
+				FROM generate_series(1, 60000) AS g""", "ANALYZE sales_orders"), counts);
+
+		// The scan stops at the cap, through the foreign key's index, or through the table when the planner finds
+		// the record common enough that the first 1,001 rows are near (it owns one order in thirteen here).
+		assertThat(plans.get("salesOrders"))
+			.containsPattern("Limit \\(actual [^\n]*rows=1001 loops=1\\)\n\\s+->  (Index (Only )?Scan using \\S+|Seq Scan) on "
+					+ "sales_orders \\(actual [^\n]*rows=1001 loops=1\\)");
+		plans.forEach((name, plan) -> assertThat(plan).as(name).containsPattern("Limit \\(actual [^\n]*rows=\\d+ loops=1\\)"));
+	}
+
+	private boolean indexLeadingWith(String table, String column) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM pg_index i
+				               JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+				               WHERE i.indrelid = CAST(? AS regclass) AND a.attname = ?)""")
+			.params(table, column)
+			.query(Boolean.class)
+			.single();
+	}
+
+}

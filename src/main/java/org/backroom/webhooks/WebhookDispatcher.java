@@ -3,6 +3,7 @@ package org.backroom.webhooks;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,8 @@ class WebhookDispatcher implements SmartLifecycle {
 
 	private final WebhookSettings settings;
 
-	private final Semaphore free;
+	// Made anew at each start: a stop drops sends still queued, and the permits they held with them.
+	private volatile Semaphore free;
 
 	private volatile @Nullable ScheduledExecutorService scheduler;
 
@@ -66,13 +68,21 @@ class WebhookDispatcher implements SmartLifecycle {
 			return;
 		}
 		List<Deliveries.Claimed> claimed = deliveries.claim(available, settings.lease());
+		Semaphore permits = free;
 		for (Deliveries.Claimed delivery : claimed) {
-			free.acquireUninterruptibly();
-			pool.execute(() -> send(delivery));
+			permits.acquireUninterruptibly();
+			try {
+				pool.execute(() -> send(delivery, permits));
+			}
+			catch (RejectedExecutionException stopping) {
+				// Stopped meanwhile: the lease runs out and the delivery is attempted again.
+				permits.release();
+				return;
+			}
 		}
 	}
 
-	private void send(Deliveries.Claimed delivery) {
+	private void send(Deliveries.Claimed delivery, Semaphore permits) {
 		try {
 			sender.deliver(delivery);
 		}
@@ -85,12 +95,13 @@ class WebhookDispatcher implements SmartLifecycle {
 					ex);
 		}
 		finally {
-			free.release();
+			permits.release();
 		}
 	}
 
 	@Override
 	public void start() {
+		free = new Semaphore(Math.max(1, settings.concurrency()));
 		AtomicInteger number = new AtomicInteger();
 		senders = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()),
 				runnable -> daemon(runnable, "webhook-sender-" + number.incrementAndGet()));

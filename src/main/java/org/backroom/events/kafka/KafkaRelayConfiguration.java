@@ -64,7 +64,11 @@ class KafkaRelayConfiguration {
 
 	@Bean
 	KafkaTemplate<String, String> eventKafkaTemplate(ProducerFactory<String, String> eventProducerFactory) {
-		KafkaTemplate<String, String> template = new KafkaTemplate<>(eventProducerFactory);
+		return template(eventProducerFactory);
+	}
+
+	static KafkaTemplate<String, String> template(ProducerFactory<String, String> producers) {
+		KafkaTemplate<String, String> template = new KafkaTemplate<>(producers);
 		// Not an error line per event while a broker is away: the relay says so once (KafkaRelay.round).
 		template.setProducerListener(new ProducerListener<>() {
 		});

@@ -15,9 +15,13 @@ import static org.backroom.support.StoreRecords.uniqueName;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backroom.events.EventFeed;
@@ -31,7 +35,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -63,6 +66,9 @@ class KafkaRelayTests extends ApiTest {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
@@ -155,6 +161,31 @@ class KafkaRelayTests extends ApiTest {
 		assertThat(of(readAll(brokers, "backroom.sales-order"), saleId)).hasSize(1);
 	}
 
+	@Test
+	void anotherInstanceSkipsTheRoundWhileOneHoldsThePosition() throws SQLException {
+		caughtUp();
+		relay.stop();
+		try {
+			customer(api, uniqueName("Kafka Instances"));
+			feed.sequenceNow();
+			long held = relay.position();
+			try (Connection relaying = dataSource.getConnection()) {
+				relaying.setAutoCommit(false);
+				relaying.createStatement().execute("SELECT position FROM kafka_relay_position FOR UPDATE");
+
+				assertThat(relay.relayOnce()).as("published while another instance relays").isZero();
+				assertThat(relay.position()).isEqualTo(held);
+
+				relaying.rollback();
+			}
+			assertThat(relay.relayOnce()).isPositive();
+			assertThat(relay.position()).isGreaterThan(held);
+		}
+		finally {
+			relay.start();
+		}
+	}
+
 	/** Waits until the relay has published every event committed so far. */
 	private void caughtUp() {
 		feed.sequenceNow();
@@ -186,7 +217,7 @@ class KafkaRelayTests extends ApiTest {
 	}
 
 	private KafkaRelay relay(DefaultKafkaProducerFactory<String, String> factory, KafkaRelaySettings settings) {
-		EventPublisher publisher = new EventPublisher(new KafkaTemplate<>(factory), new EventTopics(settings), json,
+		EventPublisher publisher = new EventPublisher(KafkaRelayConfiguration.template(factory), new EventTopics(settings), json,
 				settings.sendTimeout());
 		return new KafkaRelay(jdbc, transactions, feed, publisher, settings);
 	}

@@ -1,5 +1,6 @@
 package org.backroom.events.kafka;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +34,8 @@ class KafkaRelay implements SmartLifecycle {
 
 	/** The name of this relay's row in kafka_relay_position. */
 	static final String NAME = "kafka";
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
 	private final JdbcClient jdbc;
 
@@ -133,7 +136,11 @@ class KafkaRelay implements SmartLifecycle {
 		started.scheduleWithFixedDelay(this::round, 0, pause, TimeUnit.MILLISECONDS);
 	}
 
-	/** Lets a round in progress finish (its acknowledgements then move the position), for at most the send timeout. */
+	/**
+	 * Lets a round in progress finish: with the brokers up it takes milliseconds, and its acknowledgements move the
+	 * position. A round still waiting after {@link #STOP_GRACE} is waiting for brokers that are away; it is cut short,
+	 * rolls back, and its batch goes out again from the position at the next start.
+	 */
 	@Override
 	public void stop() {
 		ScheduledExecutorService stopping = executor;
@@ -143,8 +150,10 @@ class KafkaRelay implements SmartLifecycle {
 		}
 		stopping.shutdown();
 		try {
-			if (!stopping.awaitTermination(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+			long grace = Math.min(STOP_GRACE.toMillis(), settings.sendTimeout().toMillis());
+			if (!stopping.awaitTermination(grace, TimeUnit.MILLISECONDS)) {
 				stopping.shutdownNow();
+				stopping.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
 		catch (InterruptedException ex) {

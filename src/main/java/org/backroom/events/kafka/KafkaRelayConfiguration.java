@@ -52,7 +52,10 @@ class KafkaRelayConfiguration {
 
 	/** What producer and admin client share: the brokers, the operator's settings (TLS, SASL) and timeouts. */
 	static Map<String, Object> clientSettings(KafkaRelaySettings settings) {
-		Map<String, Object> config = new HashMap<>(settings.properties());
+		Map<String, Object> config = new HashMap<>();
+		// While a broker is away, try it again every 10 s at most, not every second: fewer warnings in the log.
+		config.put(CommonClientConfigs.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
+		config.putAll(settings.properties());
 		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, Objects.requireNonNull(settings.bootstrap()));
 		return config;
 	}

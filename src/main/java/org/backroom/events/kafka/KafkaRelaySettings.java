@@ -29,6 +29,14 @@ record KafkaRelaySettings(@Nullable String bootstrap, @DefaultValue("backroom.")
 		@DefaultValue("500ms") Duration interval, @DefaultValue("500") int batchSize,
 		@DefaultValue("30s") Duration sendTimeout, @DefaultValue Map<String, String> properties) {
 
+	KafkaRelaySettings {
+		if (partitions < 1 || batchSize < 1 || interval.compareTo(Duration.ofMillis(1)) < 0
+				|| sendTimeout.compareTo(Duration.ofMillis(100)) < 0) {
+			throw new IllegalArgumentException("backroom.events.kafka: partitions, batch-size and interval (ms) must be "
+					+ "at least 1, send-timeout at least 100ms");
+		}
+	}
+
 	/** The topic of a record kind's events. */
 	String topic(String recordKind) {
 		return topicPrefix + recordKind;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.backroom.events.EventFeed;
 import org.backroom.events.StoredEvent;
@@ -51,6 +52,9 @@ class KafkaRelay implements SmartLifecycle {
 
 	private volatile boolean failing;
 
+	/** Events sequenced but not acknowledged yet, as of the last round (the gauge backroom.events.kafka.lag). */
+	private final AtomicLong lag = new AtomicLong();
+
 	KafkaRelay(JdbcClient jdbc, PlatformTransactionManager transactions, EventFeed feed, EventPublisher publisher,
 			KafkaRelaySettings settings) {
 		this.jdbc = jdbc;
@@ -95,6 +99,21 @@ class KafkaRelay implements SmartLifecycle {
 			.single();
 	}
 
+	/** Events sequenced but not acknowledged yet, as of the last round. */
+	long lag() {
+		return lag.get();
+	}
+
+	private void measureLag() {
+		try {
+			lag.set(jdbc.sql("SELECT coalesce((SELECT max(seq) FROM events), 0) - position FROM kafka_relay_position"
+					+ " WHERE relay = ?").param(NAME).query(Long.class).single());
+		}
+		catch (RuntimeException ex) {
+			log.debug("Could not measure the relay's lag: {}", ex.toString());
+		}
+	}
+
 	/** Whether the last round failed: the brokers are away or refuse the events. */
 	boolean failing() {
 		return failing;
@@ -122,6 +141,7 @@ class KafkaRelay implements SmartLifecycle {
 				log.debug("Relay round failed again: {}", ex.toString());
 			}
 		}
+		measureLag();
 	}
 
 	@Override

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -84,6 +86,13 @@ class KafkaRelayConfiguration {
 		EventPublisher publisher = new EventPublisher(eventKafkaTemplate, new EventTopics(settings), json,
 				settings.sendTimeout());
 		return new KafkaRelay(jdbc, transactions, feed, publisher, settings);
+	}
+
+	@Bean
+	MeterBinder kafkaRelayLag(KafkaRelay kafkaRelay) {
+		return registry -> Gauge.builder("backroom.events.kafka.lag", kafkaRelay, KafkaRelay::lag)
+			.description("Events committed but not acknowledged by Kafka yet, as of the relay's last round")
+			.register(registry);
 	}
 
 }

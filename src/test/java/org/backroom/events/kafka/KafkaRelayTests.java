@@ -23,6 +23,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backroom.events.EventFeed;
 import org.backroom.support.ApiTest;
@@ -69,6 +70,9 @@ class KafkaRelayTests extends ApiTest {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	MeterRegistry metrics;
 
 	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
@@ -123,6 +127,8 @@ class KafkaRelayTests extends ApiTest {
 
 		caughtUp();
 
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> metrics.get("backroom.events.kafka.lag").gauge().value() == 0.0);
 		List<ConsumerRecord<String, String>> all = readAll(brokers, "backroom.customer");
 		assertThat(of(all, customerId)).extracting(record -> header(record, EventPublisher.TYPE))
 			.containsExactly("CustomerCreated", "CustomerDeactivated", "CustomerReactivated");
@@ -145,7 +151,7 @@ class KafkaRelayTests extends ApiTest {
 			saleId = sold(api, null, "CASH", line(itemId, 1)).path("id").asLong();
 			sold(api, null, "CARD", line(itemId, 2));
 			feed.sequenceNow();
-			await().atMost(Duration.ofSeconds(20)).until(down::failing);
+			await().atMost(Duration.ofSeconds(20)).until(() -> down.failing() && down.lag() >= 2);
 			down.stop();
 			assertThatThrownBy(down::relayOnce).isInstanceOf(RelayFailed.class);
 			assertThat(relay.position()).as("the position waits for an acknowledgement").isEqualTo(held);

@@ -1,5 +1,6 @@
 package org.backroom.events.kafka;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,10 +57,18 @@ class EventTopics {
 		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "backroom-events-admin");
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(timeout / 3, 1));
-		try (Admin admin = Admin.create(config)) {
+		// With no broker reachable, the admin client's default ("rebootstrap") retries its bootstrap in a tight loop,
+		// logging each try; failing the call and trying again at the relay's next round is enough.
+		config.put(AdminClientConfig.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
+		Admin admin = Admin.create(config);
+		try {
 			for (var created : admin.createTopics(missing).values().values()) {
 				await(created);
 			}
+		}
+		finally {
+			// Not close(), which waits for a pending call as long as its timeout: a relay that stops must not wait.
+			admin.close(Duration.ofSeconds(1));
 		}
 	}
 

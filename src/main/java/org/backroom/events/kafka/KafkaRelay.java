@@ -36,7 +36,7 @@ class KafkaRelay implements SmartLifecycle {
 	/** The name of this relay's row in kafka_relay_position. */
 	static final String NAME = "kafka";
 
-	private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+	private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
 	private final JdbcClient jdbc;
 

@@ -43,15 +43,15 @@ record ImportJob(long id, String recordKind, String status, @Nullable Long undoO
 	}
 
 	/** Whole numbers out of a hundred, for a progress bar. */
-	int percent() {
+	public int percent() {
 		return rows == 0 ? 100 : (int) (100L * processed / rows);
 	}
 
-	boolean running() {
+	public boolean running() {
 		return "RUNNING".equals(status);
 	}
 
-	boolean done() {
+	public boolean done() {
 		return "DONE".equals(status);
 	}
 

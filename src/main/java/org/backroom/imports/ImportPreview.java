@@ -47,7 +47,7 @@ record ImportPreview(@Nullable Long id, String recordKind, @Nullable String file
 			Map<String, @Nullable String> cells) {
 	}
 
-	boolean startable() {
+	public boolean startable() {
 		return id != null;
 	}
 

@@ -2,6 +2,7 @@ package org.backroom.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 import org.backroom.support.Api;
@@ -23,9 +24,11 @@ final class ImportRun {
 		}
 
 		String report() {
+			// The machine's load beside the figure: on a shared machine, the same run takes longer.
+			double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 			return String.format("CSV import of %,d item rows (%,d updates, %,d creates): dry run %,d ms, import %,d ms,"
 					+ " total %,d ms (%,.0f rows/s)", rows, rows / 2, rows - rows / 2, previewMillis, jobMillis,
-					totalMillis(), rows * 1000.0 / Math.max(1, totalMillis()));
+					totalMillis(), rows * 1000.0 / Math.max(1, totalMillis())) + String.format("; load average %.1f", load);
 		}
 
 	}

@@ -48,6 +48,8 @@ class ImportApi {
 					+ "creditLimit): per-row errors by line and column; a file without errors is kept to be started",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = CSV_FILE,
 					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+	@ApiResponse(responseCode = "200", description = "The dry run: nothing was written to any record",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportPreview.class)))
 	@ApiResponse(responseCode = "400", description = REFUSED_FILE, content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "413", description = "payload-too-large: more than the largest file an import takes",
 			content = @Content(mediaType = "application/problem+json"))
@@ -63,6 +65,8 @@ class ImportApi {
 					+ "errors by line and column; a file without errors is kept to be started",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = CSV_FILE,
 					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
+	@ApiResponse(responseCode = "200", description = "The dry run: nothing was written to any record",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportPreview.class)))
 	@ApiResponse(responseCode = "400", description = REFUSED_FILE, content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "413", description = "payload-too-large: more than the largest file an import takes",
 			content = @Content(mediaType = "application/problem+json"))

@@ -41,6 +41,8 @@ class CustomerPages {
 		model.addAttribute("page", service.list(status, q, cursor, 25));
 		model.addAttribute("canCreate", permissions.has("customer.create"));
 		model.addAttribute("canMerge", permissions.has("customer.merge"));
+		model.addAttribute("canImport", permissions.has("import.run") && permissions.has("customer.create")
+				&& permissions.has("customer.edit"));
 		return Htmx.isPartial(request) ? "customer/list :: results" : "customer/list";
 	}
 

@@ -1,5 +1,5 @@
 /** Customers, their credit, and the walk-in customer. */
-@ApplicationModule(allowedDependencies = { "lifecycle", "permission", "platform", "web" })
+@ApplicationModule(allowedDependencies = { "imports", "lifecycle", "permission", "platform", "web" })
 @NullMarked
 package org.backroom.customer;
 

@@ -47,6 +47,8 @@ class ItemPages {
 		model.addAttribute("page", service.list(status, q, cursor, 25));
 		model.addAttribute("canCreate", permissions.has("item.create"));
 		model.addAttribute("canMerge", permissions.has("item.merge"));
+		model.addAttribute("canImport", permissions.has("import.run") && permissions.has("item.create")
+				&& permissions.has("item.edit"));
 		return Htmx.isPartial(request) ? "item/list :: results" : "item/list";
 	}
 

@@ -1,5 +1,5 @@
 /** Items (products) that can be sold and bought. */
-@ApplicationModule(allowedDependencies = { "lifecycle", "permission", "platform", "web" })
+@ApplicationModule(allowedDependencies = { "imports", "lifecycle", "permission", "platform", "web" })
 @NullMarked
 package org.backroom.item;
 

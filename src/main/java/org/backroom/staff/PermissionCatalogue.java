@@ -24,7 +24,7 @@ class PermissionCatalogue {
 			"purchasing.order", "purchasing.receive", "purchasing.cancel", "approval.decide", "audit.view",
 			"report.view", "bulk.run", "staff.manage", "role.manage", "settings.manage", "backup.manage",
 			"metrics.view", "privacy.erase", "privacy.export",
-			"customer.merge", "item.merge", "supplier.merge", "webhooks.manage");
+			"customer.merge", "item.merge", "supplier.merge", "webhooks.manage", "import.run");
 
 	private final RecordKinds kinds;
 

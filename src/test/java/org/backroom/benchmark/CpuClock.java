@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * has reaped), read from {@code /proc}: on a shared machine wall time alone says little about a load's own cost.
  * Where {@code /proc} is missing the PostgreSQL figure is {@code NaN}.
  */
-final class CpuClock {
+public final class CpuClock {
 
 	/** Linux reports process times in clock ticks of 1/100 s on every common platform. */
 	private static final double TICK = 0.01;
@@ -26,15 +26,15 @@ final class CpuClock {
 	}
 
 	/** CPU seconds so far. */
-	record Reading(double jvm, double postgres) {
+	public record Reading(double jvm, double postgres) {
 
-		Reading since(Reading start) {
+		public Reading since(Reading start) {
 			return new Reading(jvm - start.jvm, postgres - start.postgres);
 		}
 
 	}
 
-	static CpuClock of(Connection db) throws SQLException {
+	public static CpuClock of(Connection db) throws SQLException {
 		try (Statement statement = db.createStatement(); var rs = statement.executeQuery("SELECT pg_backend_pid()")) {
 			rs.next();
 			String[] backend = stat(rs.getLong(1));
@@ -42,7 +42,7 @@ final class CpuClock {
 		}
 	}
 
-	Reading read() {
+	public Reading read() {
 		var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 		return new Reading(os.getProcessCpuTime() / 1e9, postgres());
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.backroom.web.Htmx;
 import org.backroom.web.PageController;
+import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -69,7 +70,7 @@ class MergePages {
 	String dialog(@PathVariable long survivorId, @RequestParam String duplicateIds, HttpServletRequest request,
 			Model model) {
 		MergeKind kind = kind(request, model);
-		List<Long> ids = Arrays.stream(duplicateIds.split(",")).map(String::strip).map(Long::valueOf).toList();
+		List<Long> ids = ids(duplicateIds);
 		model.addAttribute("preview", merges.preview(kind, survivorId, ids));
 		model.addAttribute("fields", kind.fields());
 		model.addAttribute("duplicateIds", duplicateIds);
@@ -80,11 +81,7 @@ class MergePages {
 	String merge(@PathVariable long survivorId, @RequestParam Map<String, String> form, HttpServletRequest request,
 			Model model, RedirectAttributes redirect) {
 		MergeKind kind = kind(request, model);
-		List<Long> ids = Arrays.stream(form.getOrDefault("duplicateIds", "").split(","))
-			.filter(id -> !id.isBlank())
-			.map(String::strip)
-			.map(Long::valueOf)
-			.toList();
+		List<Long> ids = ids(form.getOrDefault("duplicateIds", ""));
 		Map<String, Object> fields = new LinkedHashMap<>();
 		form.forEach((name, value) -> {
 			if (name.startsWith("field.")) {
@@ -118,6 +115,17 @@ class MergePages {
 
 	private static String capitalized(String text) {
 		return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
+
+	/** The duplicates' ids as the dialog carries them, "12,15"; refused as a whole when one is not a number. */
+	private static List<Long> ids(String duplicateIds) {
+		try {
+			return Arrays.stream(duplicateIds.split(",")).map(String::strip).filter(id -> !id.isEmpty())
+				.map(Long::valueOf).toList();
+		}
+		catch (NumberFormatException ex) {
+			throw ValidationFailed.of("duplicateIds", "must be ids separated by commas, such as 12,15");
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.backroom.approval.ApprovalRequest;
@@ -19,6 +20,7 @@ import org.backroom.merge.MergeRefusals.MergeRefused;
 import org.backroom.merge.MergeRequest.Checked;
 import org.backroom.settings.SettingsService;
 import org.backroom.staff.StaffPrincipal;
+import org.backroom.web.ValidationFailed;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,8 +74,12 @@ class MergeService {
 
 	@PreAuthorize("@permissions.require(#kind.name() + '.merge')")
 	@Transactional(readOnly = true)
-	MergePreview preview(MergeKind kind, long survivorId, List<Long> duplicateIds) {
-		return checks.preview(kind, survivorId, duplicateIds);
+	MergePreview preview(MergeKind kind, long survivorId, List<@Nullable Long> duplicateIds) {
+		// A query string such as "?duplicateIds=+" binds to a list holding null.
+		if (duplicateIds.isEmpty() || duplicateIds.stream().anyMatch(Objects::isNull)) {
+			throw ValidationFailed.of("duplicateIds", "must name one or more records by id");
+		}
+		return checks.preview(kind, survivorId, duplicateIds.stream().map(Objects::requireNonNull).toList());
 	}
 
 	@PreAuthorize("@permissions.require(#kind.name() + '.merge')")

@@ -95,6 +95,18 @@ class CustomerMergeTests extends ApiTest {
 	}
 
 	@Test
+	void aPreviewNamingNoDuplicateOrAnUnreadableOneIsRefusedAsInvalid() {
+		long survivor = creditCustomer("Ida Ray", "100");
+
+		for (String query : List.of("duplicateIds=+", "duplicateIds=", "duplicateIds=abc")) {
+			var refused = api.get("/api/customers/" + survivor + "/merge/preview?" + query);
+
+			assertThat(refused.status()).as(query + ": " + refused).isEqualTo(422);
+			assertThat(refused.problemType()).as(query).isEqualTo("validation");
+		}
+	}
+
+	@Test
 	void refusesASaleNamingAMergedCustomerAndNamesTheSurvivor() {
 		long survivor = creditCustomer("Ann Lee", "0");
 		long duplicate = creditCustomer("Anne Lee", "0");

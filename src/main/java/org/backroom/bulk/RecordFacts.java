@@ -46,13 +46,7 @@ record RecordFacts(long id, boolean found, @Nullable LifecycleStatus status, boo
 			return skip("system-record", "A system record (the walk-in customer) always stays active.");
 		}
 		if (!action.transition().startsFrom(status)) {
-			return switch (status) {
-				case INACTIVE -> skip("already-inactive", "Already inactive.");
-				case DELETED -> skip("in-trash", "In the trash.");
-				case ERASED -> skip("erased", "Erased: its personal data is gone.");
-				case ACTIVE -> skip("already-active", "Active again: someone reactivated or restored it.");
-				case MERGED -> skip("merged", "Merged into another customer.");
-			};
+			return notFrom(status);
 		}
 		if (expected != null && (changedAt == null || !expected.toInstant().equals(changedAt.toInstant()))) {
 			return skip("changed-since", "Its status changed after the job that is being undone.");
@@ -67,6 +61,17 @@ record RecordFacts(long id, boolean found, @Nullable LifecycleStatus status, boo
 			return skip("referenced", "Orders point to it, so it cannot be deleted; deactivate it instead.");
 		}
 		return Optional.empty();
+	}
+
+	/** Why a record in this status is not one the job's transition starts from. */
+	private static Optional<Skip> notFrom(LifecycleStatus status) {
+		return switch (status) {
+			case INACTIVE -> skip("already-inactive", "Already inactive.");
+			case DELETED -> skip("in-trash", "In the trash.");
+			case ERASED -> skip("erased", "Erased: its personal data is gone.");
+			case ACTIVE -> skip("already-active", "Active again: someone reactivated or restored it.");
+			case MERGED -> skip("merged", "Merged into another customer.");
+		};
 	}
 
 	private static Optional<Skip> skip(String reason, String detail) {

@@ -1,7 +1,6 @@
 package org.backroom.item;
 
 
-import org.backroom.lifecycle.MergedRows;
 import org.backroom.lifecycle.RecordKind;
 
 import org.springframework.context.annotation.Bean;
@@ -23,7 +22,7 @@ class ItemRecords {
 			.dependent("purchaseOrderLines", "purchase order line", "purchase order lines", "purchase_order_lines",
 					"item_id")
 			// A survivor of merges stays while records point to it: their orders show on it, and unmerge needs it.
-			.guard((id, transition) -> MergedRows.refuseWhileMergedInto(items.mergedIntoIt(id), "items", transition))
+			.dependent("mergedItems", "merged item", "merged items", "items", "merged_into")
 			.view(items::find)
 			.build();
 	}

@@ -191,15 +191,15 @@ class Items {
 			.update();
 	}
 
-	/**
-	 * A recorded stock adjustment (a merge combining two items' stock, or its undo): adds {@code quantity}, which may
-	 * be negative, to the stock on hand. The caller holds the row's lock and records the adjustment.
-	 */
 	/** A merged item gives its barcode to its survivor: one barcode names one item. */
 	void clearBarcode(long id) {
 		jdbc.sql("UPDATE items SET barcode = NULL WHERE id = ?").param(id).update();
 	}
 
+	/**
+	 * A recorded stock adjustment (a merge combining two items' stock, or its undo): adds {@code quantity}, which may
+	 * be negative, to the stock on hand. The caller holds the row's lock and records the adjustment.
+	 */
 	void adjustStock(long id, int quantity) {
 		jdbc.sql("UPDATE items SET stock_on_hand = stock_on_hand + ?, updated_at = now() WHERE id = ?")
 			.params(quantity, id)
@@ -217,11 +217,6 @@ class Items {
 		params.put("cost", form.cost());
 		params.put("trackStock", Boolean.TRUE.equals(form.trackStock()));
 		return params;
-	}
-
-	/** How many items were merged into this one (index items_merged_into, V54). */
-	long mergedIntoIt(long id) {
-		return jdbc.sql("SELECT count(*) FROM items WHERE merged_into = ?").param(id).query(Long.class).single();
 	}
 
 }

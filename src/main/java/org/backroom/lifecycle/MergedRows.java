@@ -3,7 +3,6 @@ package org.backroom.lifecycle;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,17 +24,6 @@ public class MergedRows {
 
 	MergedRows(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * A kind's guard for a survivor of merges: it is not deleted (nor purged) while records point to it, since their
-	 * orders show on it and an unmerge needs it.
-	 */
-	public static Optional<String> refuseWhileMergedInto(long merged, String plural, Transition transition) {
-		if (merged > 0 && (transition == Transition.DELETE || transition == Transition.PURGE)) {
-			return Optional.of(merged + " " + plural + " were merged into it; unmerge them first");
-		}
-		return Optional.empty();
 	}
 
 	/** Locks every named record FOR UPDATE, in id order (the one lock order). */

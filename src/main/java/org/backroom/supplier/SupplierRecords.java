@@ -3,7 +3,6 @@ package org.backroom.supplier;
 import java.util.List;
 import java.util.Map;
 
-import org.backroom.lifecycle.MergedRows;
 import org.backroom.lifecycle.RecordKind;
 
 import org.springframework.context.annotation.Bean;
@@ -24,7 +23,7 @@ class SupplierRecords {
 			.dependent("purchaseOrders", "purchase order", "purchase orders", "purchase_orders", "supplier_id")
 			.openWork(id -> openOrders(suppliers.openPurchaseOrders(id)))
 			// A survivor of merges stays while records point to it: their orders show on it, and unmerge needs it.
-			.guard((id, transition) -> MergedRows.refuseWhileMergedInto(suppliers.mergedIntoIt(id), "suppliers", transition))
+			.dependent("mergedSuppliers", "merged supplier", "merged suppliers", "suppliers", "merged_into")
 			.view(suppliers::find)
 			.build();
 	}

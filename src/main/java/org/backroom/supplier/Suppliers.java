@@ -78,9 +78,4 @@ class Suppliers {
 			.single();
 	}
 
-	/** How many suppliers were merged into this one (index suppliers_merged_into, V54). */
-	long mergedIntoIt(long id) {
-		return jdbc.sql("SELECT count(*) FROM suppliers WHERE merged_into = ?").param(id).query(Long.class).single();
-	}
-
 }

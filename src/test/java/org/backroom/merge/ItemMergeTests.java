@@ -214,8 +214,8 @@ class ItemMergeTests extends ApiTest {
 		Api.Response refused = api.delete("/api/items/" + survivor + "?reason=gone");
 
 		assertThat(refused.status()).isEqualTo(409);
-		assertThat(refused.problemType()).isEqualTo("invalid-transition");
-		assertThat(refused.json().path("detail").asString()).contains("1 items were merged into it");
+		assertThat(refused.problemType()).isEqualTo("record-referenced");
+		assertThat(refused.toString()).contains("merged item");
 		assertThat(read(api, "/api/items/" + survivor).path("status").asString()).isEqualTo("ACTIVE");
 	}
 

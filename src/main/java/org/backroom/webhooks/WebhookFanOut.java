@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * place in the feed past them in the same transaction: an event is fanned out once, whatever crashes. Safe on every
  * instance: the place is one row, taken {@code FOR UPDATE SKIP LOCKED}, so one instance fans out while the others
  * go on delivering. An endpoint hears of what is fanned out while it is active; a paused one misses those events
- * (a replay brings them), and one registered gets events from about when it was.
+ * (a replay brings them), and one registered gets the events made from then on, not those the fan-out had yet
+ * to reach when it was registered.
  */
 @Component
 class WebhookFanOut {
@@ -67,17 +68,21 @@ class WebhookFanOut {
 		if (events.isEmpty()) {
 			return 0;
 		}
-		deliveries.queue(pairs(endpoints.active(), events), "event", settings.retryFor());
+		deliveries.queue(pairs(endpoints.active(), events, true), "event", settings.retryFor());
 		deliveries.fannedOutTo(events.get(events.size() - 1).sequence());
 		return events.size();
 	}
 
-	/** Each event for each endpoint that hears of it, in the events' order. */
-	static List<Map.Entry<Long, StoredEvent>> pairs(List<Endpoint> endpoints, List<StoredEvent> events) {
+	/**
+	 * Each event for each endpoint that hears of it, in the events' order; {@code sinceRegistered} leaves out the
+	 * events made before an endpoint was registered (a replay asks for them on purpose).
+	 */
+	static List<Map.Entry<Long, StoredEvent>> pairs(List<Endpoint> endpoints, List<StoredEvent> events,
+			boolean sinceRegistered) {
 		List<Map.Entry<Long, StoredEvent>> pairs = new ArrayList<>();
 		for (StoredEvent event : events) {
 			for (Endpoint endpoint : endpoints) {
-				if (endpoint.hears(event.type())) {
+				if (endpoint.hears(event.type()) && !(sinceRegistered && event.at().isBefore(endpoint.createdAt()))) {
 					pairs.add(Map.entry(endpoint.id(), event));
 				}
 			}

@@ -101,7 +101,7 @@ class WebhookLog {
 		int queued = 0;
 		List<StoredEvent> batch = feed.after(from - 1, WebhookFanOut.BATCH);
 		while (!batch.isEmpty()) {
-			queued += deliveries.queue(WebhookFanOut.pairs(List.of(endpoint), batch), "replay", settings.retryFor());
+			queued += deliveries.queue(WebhookFanOut.pairs(List.of(endpoint), batch, false), "replay", settings.retryFor());
 			long last = batch.get(batch.size() - 1).sequence();
 			batch = batch.size() < WebhookFanOut.BATCH ? List.of() : feed.after(last, WebhookFanOut.BATCH);
 		}

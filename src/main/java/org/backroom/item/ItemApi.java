@@ -47,7 +47,7 @@ class ItemApi {
 	@Operation(operationId = "lookupItems",
 			summary = "What pickers offer: active items only, at most 20; an exact barcode comes first")
 	@GetMapping("/lookup")
-	List<Items.Lookup> lookup(@RequestParam(required = false) @Nullable String q) {
+	List<ItemLookups.Lookup> lookup(@RequestParam(required = false) @Nullable String q) {
 		return service.lookup(q);
 	}
 

@@ -43,7 +43,7 @@ class ItemPickerPages {
 		if (item.status() != LifecycleStatus.ACTIVE) {
 			return notActive(item, "sold", model, response, "#item-message");
 		}
-		model.addAttribute("line", new Items.Lookup(item.id(), item.sku(), item.name(), item.barcode(), item.price(),
+		model.addAttribute("line", new ItemLookups.Lookup(item.id(), item.sku(), item.name(), item.barcode(), item.price(),
 				item.stockOnHand()));
 		response.setHeader("HX-Trigger-After-Settle", "cart-changed");
 		return "item/picker :: line";
@@ -64,7 +64,7 @@ class ItemPickerPages {
 	@GetMapping("/items/scan")
 	String scan(@RequestParam(defaultValue = "") String barcode, Model model, HttpServletResponse response) {
 		String code = barcode.strip();
-		Optional<Items.Lookup> item = code.isEmpty() ? Optional.empty()
+		Optional<ItemLookups.Lookup> item = code.isEmpty() ? Optional.empty()
 				: service.lookup(code).stream().filter(found -> code.equals(found.barcode())).findFirst();
 		if (item.isEmpty()) {
 			return message(model, response, "#scan-message", "No active item has the barcode “" + code + "”.");

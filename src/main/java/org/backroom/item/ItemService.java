@@ -31,14 +31,17 @@ public class ItemService {
 
 	private final Items items;
 
+	private final ItemLookups lookups;
+
 	private final StockSettings stock;
 
 	private final RecordKinds kinds;
 
 	private final RecordEdits edits;
 
-	ItemService(Items items, StockSettings stock, RecordKinds kinds, RecordEdits edits) {
+	ItemService(Items items, ItemLookups lookups, StockSettings stock, RecordKinds kinds, RecordEdits edits) {
 		this.items = items;
+		this.lookups = lookups;
 		this.stock = stock;
 		this.kinds = kinds;
 		this.edits = edits;
@@ -79,15 +82,15 @@ public class ItemService {
 
 	@PreAuthorize("@permissions.require('item.view')")
 	@Transactional(readOnly = true)
-	List<Items.Lookup> lookup(@Nullable String query) {
-		return items.lookup(query);
+	List<ItemLookups.Lookup> lookup(@Nullable String query) {
+		return lookups.lookup(query);
 	}
 
 	/** Active items that track stock and have at most {@code threshold} on hand, fewest first (the first 10). */
 	@PreAuthorize("@permissions.require('item.view')")
 	@Transactional(readOnly = true)
-	List<Items.Lookup> lowStock(int threshold) {
-		return items.lowStock(threshold, 10);
+	List<ItemLookups.Lookup> lowStock(int threshold) {
+		return lookups.lowStock(threshold, 10);
 	}
 
 	/**

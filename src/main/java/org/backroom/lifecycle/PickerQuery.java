@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.backroom.platform.Sql;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -44,7 +44,7 @@ final class BareSql {
 				LIMIT 20""".formatted(others.sql()), params);
 	}
 
-	/** item/Items#lookupQuery: the substring matches; then the barcode probe. */
+	/** item/ItemLookups#lookupQuery: the substring matches; then the barcode probe. */
 	static RecordQueries.Query itemLookup(String typed) {
 		RecordQueries.Query ids = ITEM_PICKER.ids(typed, 20);
 		return new RecordQueries.Query("SELECT i.id, i.sku, i.name, i.barcode, i.price, i.stock_on_hand FROM items i"

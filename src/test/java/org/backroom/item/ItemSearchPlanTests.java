@@ -35,9 +35,9 @@ class ItemSearchPlanTests extends ApiTest {
 	void aCommonSearchWalksTheNameIndexAndARareOneTheTrigramIndex() {
 		Map<String, RecordQueries.Query> queries = new LinkedHashMap<>();
 		queries.put("list, common", RecordQueries.searchPageQuery(Items.LISTED, "items", "all", "tea", null, 51));
-		queries.put("picker, common", Items.lookupQuery("biscu"));
+		queries.put("picker, common", ItemLookups.lookupQuery("biscu"));
 		queries.put("list, rare", RecordQueries.searchPageQuery(Items.LISTED, "items", "all", "qzxv", null, 51));
-		queries.put("picker, rare", Items.lookupQuery("qzxv"));
+		queries.put("picker, rare", ItemLookups.lookupQuery("qzxv"));
 
 		Map<String, String> plans = plans(queries);
 
@@ -52,9 +52,9 @@ class ItemSearchPlanTests extends ApiTest {
 	@Test
 	void thePickerFindsPrefixesOfNamesSkusAndBarcodesThroughTheirIndexesAndStopsAtAPage() {
 		Map<String, RecordQueries.Query> lookups = new LinkedHashMap<>();
-		lookups.put("items_picker_name", Items.lookupQuery("Green t"));
-		lookups.put("items_picker_sku", Items.lookupQuery("plan-1"));
-		lookups.put("items_picker_barcode", Items.lookupQuery("770000000"));
+		lookups.put("items_picker_name", ItemLookups.lookupQuery("Green t"));
+		lookups.put("items_picker_sku", ItemLookups.lookupQuery("plan-1"));
+		lookups.put("items_picker_barcode", ItemLookups.lookupQuery("770000000"));
 
 		Map<String, String> plans = plans(lookups);
 

@@ -73,7 +73,7 @@ class ItemSearchTests extends ApiTest {
 					       CASE WHEN g % 10 = 0 THEN 'INACTIVE' ELSE 'ACTIVE' END
 					FROM generate_series(1, 20000) AS g""").params(code, code).update();
 			jdbc.sql("ANALYZE items").update();
-			return jdbc.sql("EXPLAIN " + Items.BY_BARCODE).param("5" + code).query(String.class).list();
+			return jdbc.sql("EXPLAIN " + ItemLookups.BY_BARCODE).param("5" + code).query(String.class).list();
 		});
 		assertThat(String.join("\n", plan)).contains("items_barcode_unique", "Index Cond: (barcode = ")
 			.doesNotContain("Seq Scan");

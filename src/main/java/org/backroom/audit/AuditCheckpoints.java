@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.io.IOException;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -135,7 +136,7 @@ class AuditCheckpoints {
 				log.warn("The checkpoint webhook {} answered {}", webhook, answer.statusCode());
 			}
 		}
-		catch (java.io.IOException | IllegalArgumentException ex) {
+		catch (IOException | IllegalArgumentException ex) {
 			log.warn("Could not post the audit checkpoint to {}: {}", webhook, ex.toString());
 		}
 		catch (InterruptedException ex) {

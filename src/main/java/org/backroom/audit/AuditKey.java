@@ -18,6 +18,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.nio.file.StandardCopyOption;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -102,7 +103,7 @@ class AuditKey {
 		}
 		Files.writeString(fresh, pem("PRIVATE KEY", keys.getPrivate().getEncoded())
 				+ pem("PUBLIC KEY", keys.getPublic().getEncoded()), StandardCharsets.US_ASCII);
-		Files.move(fresh, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
 		log.info("Generated the audit checkpoint signing key in {}; keep a copy of its public key elsewhere", file);
 		return keys;
 	}

@@ -2,6 +2,7 @@ package org.backroom.audit;
 
 import java.util.List;
 import java.util.Set;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -22,7 +23,7 @@ public record PersonalData(String recordKind, long recordId, Set<String> keys, L
 
 	/** The text with each of the person's values blanked where it stands as a whole. */
 	public String scrub(String text) {
-		return java.util.Objects.requireNonNull(new Scrubber(values, keys).text(text));
+		return Objects.requireNonNull(new Scrubber(values, keys).text(text));
 	}
 
 	/** Records of one kind whose audit entries copy the person's data. */

@@ -3,6 +3,7 @@ package org.backroom.bulk;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -91,7 +92,7 @@ class BulkApi {
 		}
 		List<Preview.Outcome> page = proposals.records(id, after, size + 1);
 		List<Preview.Outcome> items = page.subList(0, Math.min(size, page.size()));
-		Map<String, Object> answer = new java.util.LinkedHashMap<>();
+		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("items", items);
 		answer.put("nextCursor", page.size() > size ? String.valueOf(items.get(items.size() - 1).recordId()) : null);
 		return answer;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.math.BigDecimal;
+import java.util.Objects;
 
 import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;
@@ -85,8 +87,8 @@ public class CustomerMerging {
 	 * balance moves by this transfer, never by editing orders. Answers the amount that moved.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public java.math.BigDecimal absorb(long survivorId, long duplicateId, Set<String> fromDuplicate) {
-		java.math.BigDecimal moved = customers.balance(duplicateId);
+	public BigDecimal absorb(long survivorId, long duplicateId, Set<String> fromDuplicate) {
+		BigDecimal moved = customers.balance(duplicateId);
 		String taken = FIELDS.stream()
 			.map(field -> {
 				String column = column(field);
@@ -131,7 +133,7 @@ public class CustomerMerging {
 
 	static RecordMerged merged(Customers customers, SaleCustomer customer) {
 		Customer merged = customers.find(customer.id()).orElseThrow();
-		long survivorId = java.util.Objects.requireNonNull(merged.mergedInto());
+		long survivorId = Objects.requireNonNull(merged.mergedInto());
 		Customer survivor = customers.find(survivorId).orElseThrow();
 		return new RecordMerged("customer", customer.id(), customer.name() + " (" + customer.code() + ")", survivorId,
 				survivor.name() + " (" + survivor.code() + ")");

@@ -3,6 +3,7 @@ package org.backroom.erasure;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashMap;
 
 import org.backroom.audit.PersonalData;
 import org.backroom.web.Refusal;
@@ -54,7 +55,7 @@ interface Erasable {
 	/** Tables in the order given: {@code tables("record", rows, "orders", rows)}. */
 	@SuppressWarnings("unchecked")
 	static Map<String, List<Map<String, Object>>> tables(Object... namesAndRows) {
-		Map<String, List<Map<String, Object>>> tables = new java.util.LinkedHashMap<>();
+		Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < namesAndRows.length; i += 2) {
 			tables.put((String) namesAndRows[i], (List<Map<String, Object>>) namesAndRows[i + 1]);
 		}

@@ -1,7 +1,6 @@
 package org.backroom.idempotency;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -10,14 +9,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.backroom.staff.StaffPrincipal;
-import org.backroom.web.ProblemResponses;
 import org.backroom.web.Refusal;
 import org.backroom.web.TryAgain;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -84,7 +80,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		RepeatableRequest repeatable = RepeatableRequest.of(request);
 		String key = repeatable.idempotencyKey();
 		if (key != null && !wellFormed(key)) {
-			refuse(response, new MalformedKey());
+			IdempotentAnswers.refuse(response, new MalformedKey());
 			return;
 		}
 		Optional<StaffPrincipal> me = StaffPrincipal.current();
@@ -112,7 +108,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 		catch (Refusal refusal) {
 			rollback(transaction);
-			refuse(response, refusal);
+			IdempotentAnswers.refuse(response, refusal);
 			return true;
 		}
 		catch (RuntimeException | IOException | ServletException ex) {
@@ -121,7 +117,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			if (last) {
-				tryAgain(response);
+				IdempotentAnswers.tryAgain(response);
 			}
 			return last;
 		}
@@ -149,15 +145,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			return false;
 		}
 		transactions.rollback(transaction);
-		replay(used.get(), claim, response);
+		IdempotentAnswers.replay(used.get(), claim.hash(), response);
 		return true;
-	}
-
-	private static void tryAgain(HttpServletResponse response) throws IOException {
-		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(TryAgain.RETRY_AFTER_SECONDS));
-		ProblemResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, "try-again", "Try again",
-				"Other changes to the same records got in the way and this request was rolled back; nothing was"
-						+ " changed. Send it again in a moment.");
 	}
 
 	/** Commits what an answer below 400 did, with the answer stored for its key; rolls back anything else. */
@@ -176,23 +165,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		if (!transaction.isCompleted()) {
 			transactions.rollback(transaction);
 		}
-	}
-
-	private static void replay(IdempotencyKeys.Used used, Claim claim, HttpServletResponse response)
-			throws IOException {
-		if (!Arrays.equals(used.requestHash(), claim.hash())) {
-			refuse(response, new KeyReused());
-			return;
-		}
-		used.answer().writeTo(response);
-	}
-
-	private static void refuse(HttpServletResponse response, Refusal refusal) throws IOException {
-		Object retryAfter = refusal.properties().get("retryAfterSeconds");
-		if (retryAfter != null) {
-			response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter.toString());
-		}
-		ProblemResponses.write(response, refusal.status(), refusal.slug(), refusal.title(), refusal.getMessage());
 	}
 
 	/** 1 to 255 printable ASCII characters. */

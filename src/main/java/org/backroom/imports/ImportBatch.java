@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.backroom.audit.AuditTrail;
-import org.backroom.imports.ImportJobs.Outcome;
-import org.backroom.imports.ImportJobs.PendingRow;
+import org.backroom.imports.ImportJobRows.Outcome;
+import org.backroom.imports.ImportJobRows.PendingRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +30,8 @@ class ImportBatch {
 
 	private final ImportJobs jobs;
 
+	private final ImportJobRows rows;
+
 	private final ImportKinds kinds;
 
 	private final ImportWrites writes;
@@ -44,9 +46,10 @@ class ImportBatch {
 
 	private final TransactionTemplate oneRow;
 
-	ImportBatch(ImportJobs jobs, ImportKinds kinds, ImportWrites writes, ImportRemovals removals, AuditTrail audit,
-			ImportSettings settings, PlatformTransactionManager transactions) {
+	ImportBatch(ImportJobs jobs, ImportJobRows rows, ImportKinds kinds, ImportWrites writes, ImportRemovals removals,
+			AuditTrail audit, ImportSettings settings, PlatformTransactionManager transactions) {
 		this.jobs = jobs;
+		this.rows = rows;
 		this.kinds = kinds;
 		this.writes = writes;
 		this.removals = removals;
@@ -82,7 +85,7 @@ class ImportBatch {
 			return false;
 		}
 		ImportJobs.Running job = locked.get();
-		List<PendingRow> rows = jobs.nextBatch(jobId, job.lastLine(), settings.batchSize());
+		List<PendingRow> rows = this.rows.nextBatch(jobId, job.lastLine(), settings.batchSize());
 		if (rows.isEmpty()) {
 			return jobs.progress(jobId, job.lastLine(), List.of());
 		}
@@ -94,7 +97,7 @@ class ImportBatch {
 			result.add(together ? writes.apply(job, kind, written) : oneByOne(job, kind, written));
 		}
 		result.outcomes().addAll(removals.remove(job, removed));
-		jobs.write(jobId, result.outcomes());
+		this.rows.write(jobId, result.outcomes());
 		boolean more = jobs.progress(jobId, rows.get(rows.size() - 1).line(), result.outcomes());
 		// Last: the records were locked first, then the audit entries go in (the one lock order).
 		audit.recordAll(result.entries());

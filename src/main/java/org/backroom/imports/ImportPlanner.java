@@ -26,7 +26,7 @@ class ImportPlanner {
 	private static final int MATCH_CHUNK = 10_000;
 
 	/** What the dry run found: the rows to write, and the problems. */
-	record Plan(List<ImportJobs.NewRow> rows, List<RowError> errors, int total) {
+	record Plan(List<ImportJobRows.NewRow> rows, List<RowError> errors, int total) {
 	}
 
 	/** A row read from the file, before it is matched. */
@@ -48,9 +48,9 @@ class ImportPlanner {
 			}
 		}
 		Map<String, ImportableKind.Match> matches = match(kind, checked);
-		List<ImportJobs.NewRow> rows = new ArrayList<>(checked.size());
+		List<ImportJobRows.NewRow> rows = new ArrayList<>(checked.size());
 		for (Checked row : checked) {
-			ImportJobs.NewRow planned = planned(kind, row, matches, errors);
+			ImportJobRows.NewRow planned = planned(kind, row, matches, errors);
 			if (planned != null) {
 				rows.add(planned);
 			}
@@ -111,7 +111,7 @@ class ImportPlanner {
 		return matches;
 	}
 
-	private static ImportJobs.@Nullable NewRow planned(ImportableKind kind, Checked row,
+	private static ImportJobRows.@Nullable NewRow planned(ImportableKind kind, Checked row,
 			Map<String, ImportableKind.Match> matches, List<RowError> errors) {
 		String key = row.key();
 		ImportableKind.Match match = key == null ? null : matches.get(key);
@@ -121,7 +121,7 @@ class ImportPlanner {
 						+ "; leave it empty to create a new " + kind.kind()));
 				return null;
 			}
-			return new ImportJobs.NewRow(row.line(), "CREATE", null, null, row.cells());
+			return new ImportJobRows.NewRow(row.line(), "CREATE", null, null, row.cells());
 		}
 		String closed = switch (match.status()) {
 			case "DELETED" -> "is the " + kind.kind() + " in the trash; restore it first";
@@ -133,7 +133,7 @@ class ImportPlanner {
 			errors.add(new RowError(row.line(), kind.keyColumn(), closed));
 			return null;
 		}
-		return new ImportJobs.NewRow(row.line(), "UPDATE", match.id(), match.version(), row.cells());
+		return new ImportJobRows.NewRow(row.line(), "UPDATE", match.id(), match.version(), row.cells());
 	}
 
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.backroom.imports.ImportJobs.Outcome;
-import org.backroom.imports.ImportJobs.PendingRow;
+import org.backroom.imports.ImportJobRows.Outcome;
+import org.backroom.imports.ImportJobRows.PendingRow;
 import org.backroom.lifecycle.Lifecycle;
 import org.backroom.lifecycle.RecordKind;
 import org.backroom.lifecycle.RecordKinds;

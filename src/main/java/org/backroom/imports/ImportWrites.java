@@ -8,8 +8,8 @@ import java.util.Objects;
 
 import org.backroom.audit.AuditTrail;
 import org.backroom.audit.Changes;
-import org.backroom.imports.ImportJobs.Outcome;
-import org.backroom.imports.ImportJobs.PendingRow;
+import org.backroom.imports.ImportJobRows.Outcome;
+import org.backroom.imports.ImportJobRows.PendingRow;
 import org.backroom.imports.ImportableKind.Change;
 import org.backroom.imports.ImportableKind.EditOutcome;
 import org.backroom.imports.ImportableKind.Edited;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.Arrays;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,7 +46,7 @@ public class MergedRows {
 	/** Whether the row is as in this snapshot, but for the named columns (those that may move on their own). */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean unchangedSince(RecordKind kind, long id, String snapshot, String... except) {
-		String minus = String.join("", java.util.Arrays.stream(except).map(column -> " - '" + column + "'").toList());
+		String minus = String.join("", Arrays.stream(except).map(column -> " - '" + column + "'").toList());
 		return jdbc.sql("SELECT (to_jsonb(r) - 'search'" + minus + ") = (?::jsonb" + minus + ") FROM " + kind.table()
 				+ " r WHERE id = ?")
 			.params(snapshot, id)

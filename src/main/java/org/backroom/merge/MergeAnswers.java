@@ -3,6 +3,7 @@ package org.backroom.merge;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.backroom.approval.ApprovalRequest;
 import org.backroom.lifecycle.RecordKind;
@@ -31,7 +32,7 @@ final class MergeAnswers {
 		if (pending != null) {
 			return ResponseEntity.accepted().location(URI.create("/api/approvals/" + pending.id())).body(pending);
 		}
-		RecordKind.Versioned versioned = (RecordKind.Versioned) java.util.Objects.requireNonNull(record);
+		RecordKind.Versioned versioned = (RecordKind.Versioned) Objects.requireNonNull(record);
 		return ResponseEntity.ok().eTag(Preconditions.etag(versioned.version())).body(versioned);
 	}
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.time.ZoneOffset;
 
 import org.jspecify.annotations.Nullable;
 
@@ -118,7 +119,7 @@ class Merges {
 		return jdbc.sql("""
 				SELECT count(*) AS sales, count(*) FILTER (WHERE payment = 'CREDIT') AS credit
 				FROM sales_orders WHERE customer_id = ? AND created_at >= ?""")
-			.params(customerId, OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
+			.params(customerId, OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
 			.query((rs, row) -> new long[] { rs.getLong("sales"), rs.getLong("credit") })
 			.single();
 	}

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.backroom.approval.ApprovalRequest;
 import org.backroom.supplier.Supplier;
 import org.backroom.lifecycle.Reason;
 import org.backroom.merge.MergeAnswers.Dismissal;
@@ -79,7 +80,7 @@ class SupplierMergeApi {
 	@ApiResponse(responseCode = "200", description = "Unmerged: the supplier as it is back",
 			content = @Content(schema = @Schema(implementation = Supplier.class)))
 	@ApiResponse(responseCode = "202", description = "Waits for approval: the pending request; Location names it",
-			content = @Content(schema = @Schema(implementation = org.backroom.approval.ApprovalRequest.class)))
+			content = @Content(schema = @Schema(implementation = ApprovalRequest.class)))
 	@PostMapping("/{duplicateId}/unmerge")
 	ResponseEntity<Object> unmerge(@PathVariable long duplicateId, @RequestBody(required = false) @Nullable Reason body) {
 		Unmerge.Outcome outcome = unmerges.unmerge(kind, duplicateId, body == null ? null : body.reason());

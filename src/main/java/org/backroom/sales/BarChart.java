@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A bar chart laid out for inline SVG: two bars per group (this period and the same period a year before), a value
@@ -39,7 +40,7 @@ record BarChart(String title, List<Group> groups, List<Tick> ticks, int width, i
 		int height = 220;
 		int plot = height - BOTTOM - TOP;
 		BigDecimal top = roundUp(points.stream()
-			.flatMap(p -> java.util.stream.Stream.of(p.now(), p.before()))
+			.flatMap(p -> Stream.of(p.now(), p.before()))
 			.reduce(BigDecimal.ONE, BigDecimal::max));
 		double slot = (width - LEFT - 4) / (double) Math.max(1, points.size());
 		int bar = Math.max(1, (int) Math.floor(slot * 0.4));

@@ -1,6 +1,7 @@
 package org.backroom.supplier;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
 import org.backroom.lifecycle.LifecycleStatus;
@@ -83,7 +84,7 @@ public class SupplierService {
 		if (supplier.status() == LifecycleStatus.MERGED) {
 			// Merged is not merely inactive: the answer names the supplier to order from instead.
 			Supplier merged = suppliers.find(id).orElseThrow();
-			Supplier survivor = suppliers.find(java.util.Objects.requireNonNull(merged.mergedInto())).orElseThrow();
+			Supplier survivor = suppliers.find(Objects.requireNonNull(merged.mergedInto())).orElseThrow();
 			throw new RecordMerged("supplier", id, supplier.label(), survivor.id(),
 					survivor.name() + " (" + survivor.code() + ")");
 		}

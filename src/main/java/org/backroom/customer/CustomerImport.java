@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import jakarta.validation.Validator;
@@ -17,6 +18,7 @@ import org.backroom.imports.ImportableKind;
 import org.backroom.imports.ImportedEdits;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -89,6 +91,12 @@ class CustomerImport implements ImportableKind {
 	}
 
 	@Override
+	public void export(Consumer<Map<String, @Nullable String>> row) {
+		jdbc.sql("SELECT " + STORED + " FROM customers WHERE status IN ('ACTIVE', 'INACTIVE') AND NOT is_system"
+				+ " ORDER BY code").query((RowCallbackHandler) rs -> row.accept(cells(rs)));
+	}
+
+	@Override
 	public Map<String, Match> match(Collection<String> keys) {
 		Map<String, Match> found = new HashMap<>();
 		jdbc.sql("SELECT code, id, version, status FROM customers WHERE code = ANY (?)")
@@ -101,7 +109,9 @@ class CustomerImport implements ImportableKind {
 
 	@Override
 	public List<@Nullable Written> create(List<Map<String, @Nullable String>> rows) {
-		List<Map<String, @Nullable Object>> values = IntStream.range(0, rows.size()).mapToObj(i -> ordered(i, rows.get(i))).toList();
+		List<Map<String, @Nullable Object>> values = IntStream.range(0, rows.size())
+			.mapToObj(i -> Cells.ordered(i, values(0, rows.get(i))))
+			.toList();
 		List<@Nullable Written> written = new ArrayList<>(jdbc.sql("INSERT INTO customers (name, email, phone, address,"
 				+ " tax_number, notes, credit_allowed, credit_limit) SELECT name, email, phone, address, \"taxNumber\","
 				+ " notes, \"creditAllowed\", \"creditLimit\" FROM " + RECORDSET + " ORDER BY ord RETURNING " + STORED)
@@ -148,13 +158,6 @@ class CustomerImport implements ImportableKind {
 
 	/** A row as the database keeps it. */
 	private record Stored(long version, String status, Map<String, @Nullable String> cells) implements ImportedEdits.Current {
-	}
-
-	/** A new row's values with its place in the batch, which the insert keeps (ORDER BY ord). */
-	private static Map<String, @Nullable Object> ordered(int ord, Map<String, @Nullable String> cells) {
-		Map<String, @Nullable Object> values = values(0, cells);
-		values.put("ord", ord);
-		return values;
 	}
 
 	private static Map<String, @Nullable Object> values(long id, Map<String, @Nullable String> cells) {

@@ -76,6 +76,12 @@ public final class Cells {
 	}
 
 	/** Rows as JSON, for a multi-row statement over {@code jsonb_to_recordset}. */
+	/** A new row's values with its place in the batch, which a multi-row insert keeps (ORDER BY ord). */
+	public static Map<String, @Nullable Object> ordered(int ord, Map<String, @Nullable Object> values) {
+		values.put("ord", ord);
+		return values;
+	}
+
 	public static String json(Object rows) {
 		return JSON.writeValueAsString(rows);
 	}

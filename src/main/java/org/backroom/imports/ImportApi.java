@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.backroom.lifecycle.Reason;
 import org.jspecify.annotations.Nullable;
 
@@ -38,9 +39,40 @@ class ImportApi {
 
 	private final ImportUploads uploads;
 
-	ImportApi(ImportService imports, ImportUploads uploads) {
+	private final ImportExports exports;
+
+	ImportApi(ImportService imports, ImportUploads uploads, ImportExports exports) {
 		this.imports = imports;
 		this.uploads = uploads;
+		this.exports = exports;
+	}
+
+	@Operation(operationId = "exportCustomers",
+			summary = "The customers (active and inactive) as a CSV file in the import's columns, to edit and import "
+					+ "back; audited")
+	@ApiResponse(responseCode = "200", description = "The file, UTF-8, RFC 4180, header first",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+	@GetMapping("/api/customers/export")
+	void exportCustomers(HttpServletResponse response) throws IOException {
+		export("customers", response);
+	}
+
+	@Operation(operationId = "exportItems",
+			summary = "The items (active and inactive) as a CSV file in the import's columns, to edit and import "
+					+ "back; audited")
+	@ApiResponse(responseCode = "200", description = "The file, UTF-8, RFC 4180, header first",
+			content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+	@GetMapping("/api/items/export")
+	void exportItems(HttpServletResponse response) throws IOException {
+		export("items", response);
+	}
+
+	// No "produces": a refusal must still be able to answer as a problem.
+	private void export(String path, HttpServletResponse response) throws IOException {
+		ImportableKind kind = exports.allowed(path);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"" + path + ".csv\"");
+		exports.export(kind, response.getWriter());
 	}
 
 	@Operation(operationId = "previewCustomerImport",

@@ -44,6 +44,12 @@ class ImportKinds {
 		permissions.require(kind.kind() + ".edit");
 	}
 
+	/** An export for import: {@code import.run} and the kind's own view permission. */
+	void requireExport(ImportableKind kind) {
+		permissions.require("import.run");
+		permissions.require(kind.kind() + ".view");
+	}
+
 	/** An undo edits the records back and deletes the ones the import created. */
 	void requireUndo(ImportableKind kind) {
 		requireImport(kind);

@@ -3,6 +3,7 @@ package org.backroom.imports;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +34,12 @@ public interface ImportableKind {
 
 	/** The problems of one row, by column (every column is given, null when empty); empty when it is good. */
 	Map<String, String> check(Map<String, @Nullable String> cells);
+
+	/**
+	 * Hands every record a file may name (not in the trash, merged, erased or a system record) to {@code row}, in key
+	 * order, with its cells as an import reads them: a file exported and imported back changes nothing.
+	 */
+	void export(Consumer<Map<String, @Nullable String>> row);
 
 	/** The records that exist with these keys, by key. */
 	Map<String, Match> match(Collection<String> keys);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import jakarta.validation.Validator;
@@ -17,6 +18,7 @@ import org.backroom.imports.ImportableKind;
 import org.backroom.imports.ImportedEdits;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -88,6 +90,12 @@ class ItemImport implements ImportableKind {
 	}
 
 	@Override
+	public void export(Consumer<Map<String, @Nullable String>> row) {
+		jdbc.sql("SELECT " + STORED + " FROM items WHERE status IN ('ACTIVE', 'INACTIVE') AND NOT is_system"
+				+ " ORDER BY sku").query((RowCallbackHandler) rs -> row.accept(cells(rs)));
+	}
+
+	@Override
 	public Map<String, Match> match(Collection<String> keys) {
 		Map<String, Match> found = new HashMap<>();
 		jdbc.sql("SELECT sku, id, version, status FROM items WHERE sku = ANY (?)")
@@ -105,7 +113,9 @@ class ItemImport implements ImportableKind {
 		jdbc.sql("INSERT INTO items (sku, name, description, barcode, category, price, cost, track_stock)"
 				+ " SELECT sku, name, description, barcode, category, price, cost, \"trackStock\" FROM " + RECORDSET
 				+ " ORDER BY ord ON CONFLICT DO NOTHING RETURNING " + STORED)
-			.param("rows", Cells.json(IntStream.range(0, rows.size()).mapToObj(i -> ordered(i, rows.get(i))).toList()))
+			.param("rows", Cells.json(IntStream.range(0, rows.size())
+				.mapToObj(i -> Cells.ordered(i, values(0, rows.get(i))))
+				.toList()))
 			.query(rs -> {
 				bySku.put(rs.getString("sku"), new Written(rs.getLong("id"), rs.getLong("version"), cells(rs)));
 			});
@@ -148,13 +158,6 @@ class ItemImport implements ImportableKind {
 
 	/** A row as the database keeps it. */
 	private record Stored(long version, String status, Map<String, @Nullable String> cells) implements ImportedEdits.Current {
-	}
-
-	/** A new row's values with its place in the batch, which the insert keeps (ORDER BY ord). */
-	private static Map<String, @Nullable Object> ordered(int ord, Map<String, @Nullable String> cells) {
-		Map<String, @Nullable Object> values = values(0, cells);
-		values.put("ord", ord);
-		return values;
 	}
 
 	private static Map<String, @Nullable Object> values(long id, Map<String, @Nullable String> cells) {

@@ -92,6 +92,47 @@ class ImportTests extends ApiTest {
 	}
 
 	@Test
+	void anExportedFileImportsBackAndChangesNothing() {
+		JsonNode ann = customer(api, Map.of("name", uniqueName("Export Ann"), "email", "ann.export@example.com",
+				"address", "2 Low St, \"Old\" Town", "notes", "=SUM(A1) is not a formula here"));
+		item(api, uniqueName("Export tea"), "3.50");
+		long exportsBefore = api.get("/api/audit?action=customer.export").json().path("items").size();
+
+		for (String kind : List.of("customers", "items")) {
+			Api.Response exported = api.get("/api/" + kind + "/export");
+			assertThat(exported.status()).as(exported.toString()).isEqualTo(200);
+			assertThat(exported.header("Content-Type")).startsWith("text/csv");
+			if (kind.equals("customers")) {
+				assertThat(exported.body()).startsWith(CUSTOMERS).contains(ann.path("code").asString(),
+						"\"2 Low St, \"\"Old\"\" Town\"", "'=SUM(A1)");
+			}
+
+			JsonNode preview = uploads.preview(kind, exported.body()).json();
+			assertThat(preview.path("errorCount").asInt()).as(kind + ": " + preview).isZero();
+			assertThat(preview.path("toCreate").asInt()).as(kind).isZero();
+			JsonNode done = uploads.awaitDone(uploads.start(preview.path("id").asLong()));
+			assertThat(done.path("updated").asInt()).as(kind + ": " + done).isZero();
+			assertThat(done.path("created").asInt()).as(kind).isZero();
+			assertThat(done.path("unchanged").asInt()).as(kind).isEqualTo(preview.path("toUpdate").asInt());
+		}
+		JsonNode again = api.get("/api/customers/" + ann.path("id").asLong()).json();
+		assertThat(again.path("version").asLong()).isEqualTo(ann.path("version").asLong());
+		assertThat(api.get("/api/audit?action=customer.export").json().path("items").size())
+			.isEqualTo(exportsBefore + 1);
+	}
+
+	@Test
+	void aCashierMayNotExportTheCustomersAndNothingIsAudited() {
+		long exportsBefore = api.get("/api/audit?action=customer.export").json().path("items").size();
+
+		Api.Response refused = staffWithRole("Cashier").get("/api/customers/export");
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.problemType()).isEqualTo("forbidden");
+		assertThat(api.get("/api/audit?action=customer.export").json().path("items").size()).isEqualTo(exportsBefore);
+	}
+
+	@Test
 	void aRecordEditedAfterThePreviewIsReportedAsAConflictAndKeepsTheEdit() {
 		JsonNode existing = customer(api, uniqueName("Edited"));
 		long id = existing.path("id").asLong();

@@ -8,13 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
  * The deployment sketches in {@code deploy/} parse, and wire what the README says: several instances, the database
- * variables Backroom reads, and health probes at the paths it answers.
+ * variables Backroom reads, and health probes at the paths it answers. The image scripts (they need root and minutes,
+ * so the build does not run them) are at least there, executable, and valid shell.
  */
 class DeployFilesTests {
 
@@ -49,6 +53,18 @@ class DeployFilesTests {
 			.get("path")).isEqualTo("/actuator/health/readiness");
 		assertThat(((Map<String, Object>) ((Map<String, Object>) container.get("livenessProbe")).get("httpGet"))
 			.get("path")).isEqualTo("/actuator/health/liveness");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "deploy/base-image/build.sh", "deploy/image-check.sh" })
+	void theImageScriptsAreExecutableShellThatParses(String script) throws IOException, InterruptedException {
+		Path path = Path.of(script);
+		assertThat(path).isRegularFile();
+		assertThat(Files.isExecutable(path)).as("%s is executable", script).isTrue();
+		Process check = new ProcessBuilder("bash", "-n", script).redirectErrorStream(true).start();
+		String output = new String(check.getInputStream().readAllBytes());
+		assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(check.exitValue()).as("bash -n %s: %s", script, output).isZero();
 	}
 
 }

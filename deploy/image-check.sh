@@ -39,6 +39,8 @@ cleanup() {
 	if [[ -n $pid1 ]] && kill -0 "$pid1" 2>/dev/null; then
 		echo "== stopping what is still running (pid $pid1)" >&2
 		kill -KILL "$pid1" 2>/dev/null || true
+	elif [[ -n $runner ]]; then
+		kill -KILL "$runner" 2>/dev/null || true   # --kill-child: its child goes with it
 	fi
 	if [[ -n $runner ]]; then
 		wait "$runner" 2>/dev/null || true
@@ -65,6 +67,7 @@ fail() {
 
 echo "== unpacking $image ($(du -m "$image" | cut -f1) MB)"
 mkdir -p "$root" "$data"
+unpacking=$(date +%s)
 python3 - "$image" "$root" "$work/config.json" <<'PY'
 import json, os, shutil, sys, tarfile
 
@@ -126,6 +129,7 @@ with tarfile.open(image) as outer:
 with open(config_out, "w") as file:
     json.dump(config.get("config", {}), file)
 PY
+echo "   unpacked in $(( $(date +%s) - unpacking )) s: $(du -sm "$root" | cut -f1) MB"
 
 # What the image says to run, read from its config: nothing of it is assumed here.
 python3 - "$work/config.json" <<'PY'
@@ -234,7 +238,7 @@ until [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base/actuator/h
 	sleep 0.5
 done
 health_after=$(elapsed)
-echo "== health 200 after $health_after s: $(curl -s "$base/actuator/health")"
+echo "== health 200 after $health_after s (load average $(cut -d' ' -f1-3 /proc/loadavg)): $(curl -s "$base/actuator/health")"
 
 # Everything the image started runs as its user, the embedded PostgreSQL included.
 namespace=$(readlink "/proc/$pid1/ns/pid")

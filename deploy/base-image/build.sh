@@ -86,7 +86,8 @@ echo "== Java $java_version at $java_home ($architecture)"
 
 echo "== writing $output"
 layer=$work/layer.tar
-# Numeric owners and sorted names: the same files give the same layer. The pseudo file systems stay empty folders.
+# Numeric owners and sorted names, so the layer does not depend on the build machine's users or directory order
+# (file times still differ from one build to the next). The pseudo file systems stay empty folders.
 tar --create --file "$layer" --directory "$root" --numeric-owner --sort=name --xattrs \
 	--exclude='./proc/*' --exclude='./sys/*' --exclude='./dev/*' --exclude='./run/*' .
 mkdir -p "$(dirname "$output")"

@@ -82,6 +82,11 @@ final class EmbeddedServer implements AutoCloseable {
 		return base.resolve("postgres.log");
 	}
 
+	/** The cluster's own directory ({@code PGDATA}), beside Backroom's lock and the server's log. */
+	Path dataDirectory() {
+		return pgdata;
+	}
+
 	Durability durability() {
 		return durability;
 	}

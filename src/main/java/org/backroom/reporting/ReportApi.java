@@ -56,11 +56,8 @@ class ReportApi {
 		if (!wantsCsv(format, accept)) {
 			return ResponseEntity.ok(reports.run(chosen, period));
 		}
-		response.setContentType("text/csv");
-		response.setCharacterEncoding("UTF-8");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				"attachment; filename=\"" + report + "-" + period.from() + "-" + period.to() + ".csv\"");
-		reports.export(chosen, period, response.getWriter());
+		reports.export(chosen, period,
+				new CsvDownload(response, report + "-" + period.from() + "-" + period.to() + ".csv"));
 		return null;
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.backroom.web.Csv;
 import org.backroom.web.Cursor;
@@ -44,15 +45,26 @@ class ReportService {
 
 	/**
 	 * Writes the report as CSV while its rows stream from the database. Read-only: a cursor over one snapshot
-	 * holds no lock that a sale would wait for.
+	 * holds no lock that a sale would wait for. The header line waits for the first row (or for the end of an
+	 * empty report): nothing is written before the database has answered, so a refusal can still be answered.
 	 */
 	@PreAuthorize("@permissions.require('report.view')")
 	@Transactional(readOnly = true)
 	void export(Report report, ReportPeriod period, Writer out) {
 		Csv csv = Csv.to(out);
-		csv.row((Object[]) ReportRow.HEADER);
-		reports.stream(report, period, rs -> csv.row(ReportRow.from(rs, rs.getRow()).fields()));
+		AtomicBoolean headed = new AtomicBoolean();
+		reports.stream(report, period, rs -> {
+			header(csv, headed);
+			csv.row(ReportRow.from(rs, rs.getRow()).fields());
+		});
+		header(csv, headed);
 		csv.finish();
+	}
+
+	private static void header(Csv csv, AtomicBoolean written) {
+		if (written.compareAndSet(false, true)) {
+			csv.row((Object[]) ReportRow.HEADER);
+		}
 	}
 
 	@PreAuthorize("@permissions.require('report.view')")

@@ -33,7 +33,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * An instance started with {@code BACKROOM_DB_REPLICA_URL} reads its reports through a pool of its own that cannot
  * write, and writes everything else to the primary. The "replica" here is the test's database itself, reached
- * through that read-only pool: what is proven is the routing and the read-only guard, not streaming replication.
+ * through that read-only pool: what is proven is the routing and that the pool refuses writes even on a server
+ * that would take them (a replica URL pointed at a primary by mistake). A real streaming standby, and a replica
+ * that goes down, are {@code org.backroom.platform.StreamingReplicaTests}.
  */
 @BackroomTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,11 +53,12 @@ class ReportsReplicaTests extends ApiTest {
 
 	@BeforeAll
 	void startAnInstanceWithAReplica() {
-		withReplica = new SpringApplicationBuilder(BackroomApplication.class)
-			.properties("backroom.db.url=" + database.getJdbcUrl(),
-					"backroom.db.replica-url=" + database.getJdbcUrl(), "server.port=0", "backroom.demo=false",
-					"backroom.trash.purge-cron=-", "spring.jmx.enabled=false")
-			.run();
+		// Arguments, not default properties, which application.properties would override: without an empty data
+		// directory this instance would keep its audit key in ./data, a developer's own store.
+		withReplica = new SpringApplicationBuilder(BackroomApplication.class).run(
+				"--backroom.db.url=" + database.getJdbcUrl(), "--backroom.db.replica-url=" + database.getJdbcUrl(),
+				"--backroom.data.dir=", "--server.port=0", "--backroom.demo=false", "--backroom.trash.purge-cron=-",
+				"--backroom.audit.checkpoint-cron=-", "--spring.jmx.enabled=false");
 		int port = ((WebServerApplicationContext) withReplica).getWebServer().getPort();
 		onIt = new Api(port).as("admin", ADMIN_PASSWORD);
 	}

@@ -120,17 +120,31 @@ class SetBasedBatch {
 		return new HashSet<>(changed);
 	}
 
-	/** Every outcome of the batch in one statement. A done record keeps this transaction's now(), as its row does. */
+	/**
+	 * Every outcome of the batch in one statement. A done record keeps this transaction's now(), as its row does.
+	 * The rows are named by the primary key ({@code record_id = ANY}) and each finds its outcome in a JSON object
+	 * by its id, so there is no join for the planner to misjudge: a job of 100,000 has no statistics yet in its
+	 * first batches, and joined to the outcomes as a set, the planner once read every one of the job's rows (or
+	 * the batch's, once per outcome) for each outcome, 30 s for a batch of 1,000.
+	 */
 	private void write(long jobId, List<Outcome> outcomes) {
-		jdbc.sql("""
-				UPDATE bulk_job_records r SET outcome = v.outcome, reason = v.reason, detail = v.detail,
-				       changed_at = CASE WHEN v.outcome = 'DONE' THEN now() END
-				FROM jsonb_to_recordset(CAST(:outcomes AS jsonb)) AS v(id bigint, outcome text, reason text, detail text)
-				WHERE r.job_id = :job AND r.record_id = v.id AND r.outcome = 'PENDING'""")
+		Map<String, Outcome> byId = new LinkedHashMap<>();
+		outcomes.forEach(outcome -> byId.put(String.valueOf(outcome.id()), outcome));
+		jdbc.sql(OUTCOMES)
 			.param("job", jobId)
-			.param("outcomes", JSON.writeValueAsString(outcomes))
+			.param("ids", Selection.array(outcomes.stream().map(Outcome::id).toList()))
+			.param("outcomes", JSON.writeValueAsString(byId))
 			.update();
 	}
+
+	static final String OUTCOMES = """
+			WITH given AS MATERIALIZED (SELECT CAST(:outcomes AS jsonb) AS outcomes)
+			UPDATE bulk_job_records r SET outcome = g.outcomes -> CAST(r.record_id AS text) ->> 'outcome',
+			       reason = g.outcomes -> CAST(r.record_id AS text) ->> 'reason',
+			       detail = g.outcomes -> CAST(r.record_id AS text) ->> 'detail',
+			       changed_at = CASE WHEN g.outcomes -> CAST(r.record_id AS text) ->> 'outcome' = 'DONE' THEN now() END
+			FROM given AS g
+			WHERE r.job_id = :job AND r.record_id = ANY (CAST(:ids AS bigint[])) AND r.outcome = 'PENDING'""";
 
 	/** The entry a single transition writes (see {@code Lifecycle#change}), with the job's facts. */
 	private static AuditTrail.Entry entry(BulkJob.Running job, RecordKind kind, long id, LifecycleStatus from) {

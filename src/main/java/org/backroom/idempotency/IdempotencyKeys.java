@@ -42,8 +42,14 @@ class IdempotencyKeys {
 	 * {@code wait} it gives up with {@link InProgress}.
 	 */
 	Optional<Used> claim(long staffId, String key, byte[] requestHash, Duration wait) {
-		String previous = jdbc.sql("SELECT current_setting('lock_timeout')").query(String.class).single();
-		setLockTimeout(wait.toMillis() + "ms");
+		// The timeout as it was, then this one, in one round trip: the new one is set from a row of the old one's, so
+		// the old one is read first.
+		String previous = jdbc.sql("SELECT p.previous, n.waits FROM (SELECT current_setting('lock_timeout') AS previous"
+				+ " OFFSET 0) AS p, LATERAL (SELECT set_config('lock_timeout', CAST(? AS text) || left(p.previous, 0),"
+				+ " true) AS waits) AS n")
+			.param(wait.toMillis() + "ms")
+			.query((rs, row) -> rs.getString("previous"))
+			.single();
 		int claimed;
 		try {
 			// The placeholder answer never becomes visible: the same transaction stores the real one before commit.

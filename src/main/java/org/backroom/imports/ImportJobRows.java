@@ -1,7 +1,9 @@
 package org.backroom.imports;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
@@ -84,16 +86,26 @@ class ImportJobRows {
 			.list();
 	}
 
-	/** Every outcome of a batch in one statement. */
+	/**
+	 * Every outcome of a batch in one statement: the rows named by the primary key ({@code line = ANY}), each finding
+	 * its outcome in a JSON object by its line. No join for the planner to misjudge: a job's rows have no statistics
+	 * yet in its first batches, and a join of the outcomes as a set could read the batch's rows once per outcome.
+	 */
 	void write(long jobId, List<Outcome> outcomes) {
+		Map<String, Outcome> byLine = new LinkedHashMap<>();
+		outcomes.forEach(outcome -> byLine.put(String.valueOf(outcome.line()), outcome));
 		jdbc.sql("""
-				UPDATE import_job_rows r SET outcome = v.outcome, record_id = coalesce(v."recordId", r.record_id),
-				       detail = v.detail, before_cells = v.before, after_version = v."afterVersion"
-				FROM jsonb_to_recordset(CAST(:outcomes AS jsonb)) AS v(line integer, outcome text, "recordId" bigint,
-				     detail text, before jsonb, "afterVersion" bigint)
-				WHERE r.job_id = :job AND r.line = v.line AND r.outcome = 'PENDING'""")
+				WITH given AS MATERIALIZED (SELECT CAST(:outcomes AS jsonb) AS outcomes)
+				UPDATE import_job_rows r SET outcome = g.outcomes -> CAST(r.line AS text) ->> 'outcome',
+				       record_id = coalesce(CAST(g.outcomes -> CAST(r.line AS text) ->> 'recordId' AS bigint), r.record_id),
+				       detail = g.outcomes -> CAST(r.line AS text) ->> 'detail',
+				       before_cells = nullif(g.outcomes -> CAST(r.line AS text) -> 'before', 'null'),
+				       after_version = CAST(g.outcomes -> CAST(r.line AS text) ->> 'afterVersion' AS bigint)
+				FROM given AS g
+				WHERE r.job_id = :job AND r.line = ANY (CAST(:lines AS integer[])) AND r.outcome = 'PENDING'""")
 			.param("job", jobId)
-			.param("outcomes", JSON.writeValueAsString(outcomes))
+			.param("lines", byLine.keySet().stream().collect(Collectors.joining(",", "{", "}")))
+			.param("outcomes", JSON.writeValueAsString(byLine))
 			.update();
 	}
 

@@ -95,9 +95,9 @@ public final class RecordQueries {
 	/**
 	 * What a picker offers: {@code rows} records under {@code condition} that contain {@code query}, in name order,
 	 * and when more match, which ones is not promised (typing more letters narrows them). The first page in name
-	 * order when the search is common, as {@link #matches}; otherwise any {@code rows} of the matches, the oldest
-	 * first ({@code ORDER BY id}), so that even a search whose many matches are gathered far down the alphabet
-	 * ("ame": every James) stops at the first rows found instead of sorting them all.
+	 * order when the search is common, as {@link #matches}; otherwise any {@code rows} of the matches, read from the
+	 * trigram index alone ({@code picker_matches}, V59), so that neither a search whose many matches are gathered far
+	 * down the alphabet ("ame": every James) sorts them all, nor a rare one reads the table until a page turns up.
 	 */
 	public static Query pickerMatches(String table, String condition, @Nullable String query, int rows) {
 		return matches(table, condition, query, null, rows, true);
@@ -110,12 +110,21 @@ public final class RecordQueries {
 				        SELECT id, lower(name) AS sort_key, search FROM {table} WHERE {condition}{keyset}
 				        ORDER BY lower(name), id LIMIT {walk}) AS named
 				    WHERE search LIKE ? ORDER BY sort_key, id LIMIT {rows}),
-				rare AS MATERIALIZED (
-				    SELECT id, lower(name) AS sort_key FROM {table}
-				    WHERE {condition} AND search LIKE ?{keyset} AND (SELECT count(*) FROM walk) < {rows}{anyRows})
+				rare AS MATERIALIZED ({rare})
 				(SELECT id, sort_key FROM walk WHERE (SELECT count(*) FROM walk) = {rows})
 				UNION ALL
 				(SELECT id, sort_key FROM rare ORDER BY sort_key, id LIMIT {rows})""";
+
+	// Every rare match, sorted outside the CTE, so that the planner cannot walk the names again to find a few.
+	private static final String EVERY_RARE = """
+				SELECT id, lower(name) AS sort_key FROM {table}
+				    WHERE {condition} AND search LIKE ?{keyset} AND (SELECT count(*) FROM walk) < {rows}""";
+
+	// A page of any of them, read from the trigram index alone (V59: the planner took a rare pattern in one
+	// statement for a common one and read the table in id order until a page turned up).
+	private static final String ANY_RARE = """
+				SELECT id, sort_key FROM picker_matches('{table}', '{conditionText}', ?, {rows})
+				    WHERE (SELECT count(*) FROM walk) < {rows}""";
 
 	private static Query matches(String table, String condition, @Nullable String query, @Nullable Cursor after,
 			int rows, boolean anyRows) {
@@ -132,13 +141,13 @@ public final class RecordQueries {
 		params.add(pattern);
 		addCursor(params, after);
 		String sql = MATCHES
+			.replace("{rare}", anyRows ? ANY_RARE : EVERY_RARE)
 			.replace("{table}", table)
 			.replace("{condition}", condition)
+			.replace("{conditionText}", condition.replace("'", "''"))
 			.replace("{keyset}", keyset)
 			.replace("{walk}", String.valueOf(WALK))
-			.replace("{rows}", String.valueOf(rows))
-			// Sorted outside the CTE, so that the planner cannot walk the names again to find a rare few.
-			.replace("{anyRows}", anyRows ? " ORDER BY id LIMIT " + rows : "");
+			.replace("{rows}", String.valueOf(rows));
 		return new Query(sql, params);
 	}
 

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,6 @@ import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /** The SQL of sales orders and their lines. */
@@ -30,25 +31,31 @@ class SalesOrders {
 		this.jdbc = jdbc;
 	}
 
-	long insert(long customerId, String customerName, NewSale.Payment payment, BigDecimal total,
+	/**
+	 * The order and its lines, as stored: two statements, each answering with what it wrote, so the sale's answer
+	 * needs no read after its writes.
+	 */
+	SalesOrder insert(long customerId, String customerName, NewSale.Payment payment, BigDecimal total,
 			StaffPrincipal cashier, List<SalesOrder.Line> lines) {
-		var keys = new GeneratedKeyHolder();
-		jdbc.sql("""
+		SalesOrder order = jdbc.sql("""
 				INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by, processed_by)
-				VALUES (?, ?, ?, ?, ?, ?)""")
+				VALUES (?, ?, ?, ?, ?, ?) RETURNING *""")
 			.params(customerId, customerName, payment.name(), total, cashier.username(), cashier.id())
-			.update(keys, "id");
-		long orderId = keys.getKeyAs(Long.class);
+			.query(SalesOrders::header)
+			.single();
+		List<Object> params = new ArrayList<>();
 		for (SalesOrder.Line line : lines) {
-			jdbc.sql("""
-					INSERT INTO sales_order_lines
-					    (order_id, line_no, item_id, sku, name, quantity, unit_price, discount, line_total)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(orderId, line.lineNo(), line.itemId(), line.sku(), line.name(), line.quantity(),
-						line.unitPrice(), line.discount(), line.lineTotal())
-				.update();
+			params.addAll(List.of(order.id(), line.lineNo(), line.itemId(), line.sku(), line.name(), line.quantity(),
+					line.unitPrice(), line.discount(), line.lineTotal()));
 		}
-		return orderId;
+		List<SalesOrder.Line> stored = jdbc.sql("INSERT INTO sales_order_lines"
+				+ " (order_id, line_no, item_id, sku, name, quantity, unit_price, discount, line_total) VALUES "
+				+ String.join(", ", Collections.nCopies(lines.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+				+ " RETURNING *")
+			.params(params)
+			.query((rs, row) -> line(rs))
+			.list();
+		return order.withLines(stored.stream().sorted(Comparator.comparingInt(SalesOrder.Line::lineNo)).toList());
 	}
 
 	Optional<SalesOrder> find(long id) {
@@ -103,18 +110,11 @@ class SalesOrders {
 		jdbc.sql("SELECT * FROM sales_order_lines WHERE order_id = ANY(?) ORDER BY order_id, line_no")
 			.param(ids(orders.stream().map(SalesOrder::id).toList()))
 			.query((rs, row) -> {
-				lines.get(rs.getLong("order_id"))
-					.add(new SalesOrder.Line(rs.getInt("line_no"), rs.getLong("item_id"), rs.getString("sku"),
-							rs.getString("name"), rs.getInt("quantity"), rs.getBigDecimal("unit_price"),
-							rs.getBigDecimal("discount"), rs.getBigDecimal("line_total")));
+				lines.get(rs.getLong("order_id")).add(line(rs));
 				return row;
 			})
 			.list();
-		return orders.stream()
-			.map(order -> new SalesOrder(order.id(), order.number(), order.customerId(), order.customerName(),
-					order.payment(), order.status(), order.total(), order.createdAt(), order.createdBy(),
-					List.copyOf(lines.get(order.id()))))
-			.toList();
+		return orders.stream().map(order -> order.withLines(lines.get(order.id()))).toList();
 	}
 
 	private static Long[] ids(Collection<Long> ids) {
@@ -126,6 +126,12 @@ class SalesOrders {
 				rs.getString("customer_name"), NewSale.Payment.valueOf(rs.getString("payment")), rs.getString("status"),
 				rs.getBigDecimal("total"), instant(rs.getObject("created_at", OffsetDateTime.class)),
 				rs.getString("created_by"), List.of());
+	}
+
+	private static SalesOrder.Line line(ResultSet rs) throws SQLException {
+		return new SalesOrder.Line(rs.getInt("line_no"), rs.getLong("item_id"), rs.getString("sku"), rs.getString("name"),
+				rs.getInt("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("discount"),
+				rs.getBigDecimal("line_total"));
 	}
 
 	private static Instant instant(OffsetDateTime value) {

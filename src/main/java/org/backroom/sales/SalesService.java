@@ -66,9 +66,9 @@ class SalesService {
 		if (payment == NewSale.Payment.CREDIT) {
 			customers.chargeCredit(customer, priced.total());
 		}
-		long id = orders.insert(customer.id(), customer.name(), payment, priced.total(), cashier, priced.lines());
-		SalesOrder order = get(id);
-		audit.record("sales-order.create", "sales-order", id, null, Map.of("number", order.number(), "customerId",
+		SalesOrder order = orders.insert(customer.id(), customer.name(), payment, priced.total(), cashier,
+				priced.lines());
+		audit.record("sales-order.create", "sales-order", order.id(), null, Map.of("number", order.number(), "customerId",
 				order.customerId(), "customerName", order.customerName(), "payment", payment, "total", order.total()));
 		metrics.sale(payment.name(), order.total());
 		return order;

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +23,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInDirectory implements UserDetailsService {
 
-	private static final String COLUMNS = "id, username, display_name, status, credentials_version, must_change_password";
+	// Who they are and what their roles grant now, in one statement: read on every request.
+	private static final String COLUMNS = "s.id, s.username, s.display_name, s.status, s.credentials_version,"
+			+ " s.must_change_password, ARRAY(SELECT DISTINCT p.permission FROM staff_roles sr"
+			+ " JOIN role_permissions p ON p.role_id = sr.role_id WHERE sr.staff_id = s.id) AS permissions";
 
 	private final JdbcClient jdbc;
 
@@ -38,11 +40,10 @@ class SignInDirectory implements UserDetailsService {
 	}
 
 	Optional<StaffPrincipal> byUsername(String username) {
-		return jdbc.sql("SELECT " + COLUMNS + ", password_hash FROM staff WHERE username = ?")
+		return jdbc.sql("SELECT " + COLUMNS + ", s.password_hash FROM staff s WHERE s.username = ?")
 			.param(username.strip().toLowerCase(Locale.ROOT))
 			.query((rs, row) -> principal(rs, rs.getString("password_hash")))
-			.optional()
-			.map(this::withPermissions);
+			.optional();
 	}
 
 	/**
@@ -52,11 +53,11 @@ class SignInDirectory implements UserDetailsService {
 	 */
 	Optional<StaffPrincipal> byToken(String secret) {
 		byte[] hash = sha256(secret);
-		Optional<TokenUse> use = jdbc.sql("""
-				SELECT staff_id, last_used_at IS NULL OR last_used_at < now() - interval '1 minute' AS stale
-				FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL""")
+		Optional<TokenUse> use = jdbc.sql("SELECT " + COLUMNS + ", t.last_used_at IS NULL"
+				+ " OR t.last_used_at < now() - interval '1 minute' AS stale"
+				+ " FROM api_tokens t JOIN staff s ON s.id = t.staff_id WHERE t.token_hash = ? AND t.revoked_at IS NULL")
 			.param(hash)
-			.query(TokenUse.class)
+			.query((rs, row) -> new TokenUse(principal(rs, null), rs.getBoolean("stale")))
 			.optional();
 		if (use.isPresent() && use.get().stale()) {
 			jdbc.sql("""
@@ -65,34 +66,24 @@ class SignInDirectory implements UserDetailsService {
 				.param(hash)
 				.update();
 		}
-		Optional<Long> staffId = use.map(TokenUse::staffId);
-		return staffId.flatMap(this::byId).filter(StaffPrincipal::active);
+		return use.map(TokenUse::staff).filter(StaffPrincipal::active);
 	}
 
-	private record TokenUse(long staffId, boolean stale) {
+	private record TokenUse(StaffPrincipal staff, boolean stale) {
 	}
 
 	Optional<StaffPrincipal> byId(long id) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM staff WHERE id = ?")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM staff s WHERE s.id = ?")
 			.param(id)
 			.query((rs, row) -> principal(rs, null))
-			.optional()
-			.map(this::withPermissions);
+			.optional();
 	}
 
 	private static StaffPrincipal principal(ResultSet rs, @Nullable String passwordHash) throws SQLException {
+		Set<String> permissions = Set.of((String[]) rs.getArray("permissions").getArray());
 		return new StaffPrincipal(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-				"ACTIVE".equals(rs.getString("status")), passwordHash, Set.of(), rs.getLong("credentials_version"),
+				"ACTIVE".equals(rs.getString("status")), passwordHash, permissions, rs.getLong("credentials_version"),
 				rs.getBoolean("must_change_password"));
-	}
-
-	private StaffPrincipal withPermissions(StaffPrincipal principal) {
-		Set<String> permissions = new TreeSet<>(jdbc.sql("""
-				SELECT DISTINCT p.permission FROM staff_roles sr JOIN role_permissions p ON p.role_id = sr.role_id
-				WHERE sr.staff_id = ?""").param(principal.id()).query(String.class).list());
-		return new StaffPrincipal(principal.id(), principal.username(), principal.displayName(), principal.active(),
-				principal.passwordHash(), Set.copyOf(permissions), principal.credentialsVersion(),
-				principal.mustChangePassword());
 	}
 
 	static byte[] sha256(@Nullable String secret) {

@@ -102,18 +102,20 @@ final class BareSql {
 
 	/** reporting/Report#SALES_BY_CUSTOMER: the path's main query, whose plan is checked. */
 	static final String REPORT_APP = """
-			SELECT s.customer_id AS id, c.code,
-			       coalesce(c.name, (SELECT o.customer_name FROM sales_orders o WHERE o.customer_id = s.customer_id
+			SELECT g.id, c.code,
+			       coalesce(c.name, (SELECT o.customer_name FROM sales_orders o WHERE o.customer_id = g.id
 			                         ORDER BY o.created_at DESC LIMIT 1)) AS name,
-			       coalesce(c.status, 'PURGED') AS status, s.orders, s.quantity, s.total
-			FROM (SELECT o.customer_id, count(*) AS orders, sum(q.quantity) AS quantity, sum(o.total) AS total
+			       coalesce(c.status, 'PURGED') AS status, g.orders, g.quantity, g.total
+			FROM (SELECT coalesce(m.merged_into, o.customer_id) AS id, count(*) AS orders,
+			             sum(q.quantity)::bigint AS quantity, sum(o.total) AS total
 			      FROM sales_orders o
 			      CROSS JOIN LATERAL (SELECT coalesce(sum(l.quantity), 0) AS quantity
 			                          FROM sales_order_lines l WHERE l.order_id = o.id) AS q
+			      LEFT JOIN customers m ON m.id = o.customer_id AND m.merged_into IS NOT NULL
 			      WHERE o.created_at >= ? AND o.created_at < ?
-			      GROUP BY o.customer_id) AS s
-			LEFT JOIN customers c ON c.id = s.customer_id
-			ORDER BY s.total DESC, s.customer_id""";
+			      GROUP BY coalesce(m.merged_into, o.customer_id)) AS g
+			LEFT JOIN customers c ON c.id = g.id
+			ORDER BY g.total DESC, g.id""";
 
 	/** A sales-by-customer report as anyone would write it by hand: one GROUP BY over the period's lines. */
 	static final String REPORT = """

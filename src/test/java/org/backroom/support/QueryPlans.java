@@ -3,6 +3,8 @@ package org.backroom.support;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.backroom.lifecycle.RecordQueries;
 
@@ -22,12 +24,42 @@ public final class QueryPlans {
 	/** The executed plan of each query, by its name, after {@code fill}'s statements in the same transaction. */
 	public static Map<String, String> executed(JdbcClient jdbc, TransactionTemplate transaction, List<String> fill,
 			Map<String, RecordQueries.Query> queries) {
+		return explained(jdbc, transaction, fill, queries, "ANALYZE, COSTS OFF");
+	}
+
+	/**
+	 * As {@link #executed}, with the pages each step read ({@code BUFFERS}): what a function's own queries read shows
+	 * only there, in its scan's buffers.
+	 */
+	public static Map<String, String> executedWithPages(JdbcClient jdbc, TransactionTemplate transaction,
+			List<String> fill, Map<String, RecordQueries.Query> queries) {
+		return explained(jdbc, transaction, fill, queries, "ANALYZE, BUFFERS, COSTS OFF");
+	}
+
+	/** The pages the executed plan shows a function's scan read, in all (shared hit and read). */
+	public static int pagesOfFunction(String plan, String function) {
+		Matcher scan = Pattern
+			.compile("Function Scan on " + function + " \\(actual[^\\n]*\\)\\n\\s+Buffers: shared ([^\\n]*)")
+			.matcher(plan);
+		if (!scan.find()) {
+			throw new AssertionError("No executed scan of " + function + " with its buffers in:\n" + plan);
+		}
+		int pages = 0;
+		Matcher count = Pattern.compile("(hit|read)=(\\d+)").matcher(scan.group(1));
+		while (count.find()) {
+			pages += Integer.parseInt(count.group(2));
+		}
+		return pages;
+	}
+
+	private static Map<String, String> explained(JdbcClient jdbc, TransactionTemplate transaction, List<String> fill,
+			Map<String, RecordQueries.Query> queries, String options) {
 		return transaction.execute(status -> {
 			status.setRollbackOnly();
 			fill.forEach(statement -> jdbc.sql(statement).update());
 			Map<String, String> plans = new LinkedHashMap<>();
 			queries.forEach((name, query) -> plans.put(name, String.join("\n", jdbc
-				.sql("EXPLAIN (ANALYZE, COSTS OFF) " + query.sql())
+				.sql("EXPLAIN (" + options + ") " + query.sql())
 				.params(query.params())
 				.query(String.class)
 				.list())));

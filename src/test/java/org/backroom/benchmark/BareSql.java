@@ -114,7 +114,7 @@ final class BareSql {
 			      LEFT JOIN customers m ON m.id = o.customer_id AND m.merged_into IS NOT NULL
 			      WHERE o.created_at >= ? AND o.created_at < ?
 			      GROUP BY coalesce(m.merged_into, o.customer_id)) AS g
-			LEFT JOIN customers c ON c.id = g.id
+			LEFT JOIN LATERAL (SELECT c.code, c.name, c.status FROM customers c WHERE c.id = g.id OFFSET 0) AS c ON true
 			ORDER BY g.total DESC, g.id""";
 
 	/** A sales-by-customer report as anyone would write it by hand: one GROUP BY over the period's lines. */

@@ -75,6 +75,7 @@ class Customers {
 	/** Active customers matching what was typed, for pickers: at most {@code rows}. */
 	List<Lookup> lookup(@Nullable String query, int rows) {
 		RecordQueries.Query lookup = lookupQuery(query, rows);
+		PickerQuery.planOnce(jdbc);
 		return jdbc.sql(lookup.sql()).params(lookup.params()).query(Lookup.class).list();
 	}
 

@@ -2,9 +2,12 @@ package org.backroom.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.backroom.lifecycle.RecordQueries;
 import org.backroom.support.ApiTest;
@@ -109,6 +112,42 @@ class CustomerSearchPlanTests extends ApiTest {
 		assertThat(QueryPlans.pagesOfFunction(plans.get("picker"), "picker_matches")).as(plans.get("picker"))
 			.isLessThan(400);
 		assertThat(plans.get("picker")).containsPattern("Function Scan on picker_matches \\(actual [^\\n]*rows=[1-9]");
+	}
+
+	/**
+	 * A lookup plans its statement once per connection ({@code PickerQuery#planOnce}): the generic plan, made without
+	 * the typed values, still reads prefixes from their indexes, walks the names and asks {@code picker_matches} for
+	 * rare ones, and never scans the table.
+	 */
+	@Test
+	void thePickerPlannedWithoutTheTypedValuesStillReadsItsIndexes() {
+		// One prepared statement, as the connection keeps it, run with each term under its generic plan.
+		RecordQueries.Query shape = Customers.lookupQuery("x", RecordQueries.LOOKUP_LIMIT);
+		int[] n = { 0 };
+		String prepared = Pattern.compile("\\?").matcher(shape.sql()).replaceAll(match -> "\\$" + ++n[0]);
+		List<String> fill = new ArrayList<>(FILL);
+		fill.add("SET LOCAL plan_cache_mode = force_generic_plan");
+		fill.add("PREPARE picker AS " + prepared);
+		Map<String, RecordQueries.Query> lookups = new LinkedHashMap<>();
+		for (String term : List.of("Johns", "ohnso", "35923")) {
+			String values = Customers.lookupQuery(term, RecordQueries.LOOKUP_LIMIT)
+				.params()
+				.stream()
+				.map(value -> "'" + String.valueOf(value).replace("'", "''") + "'")
+				.collect(Collectors.joining(", "));
+			lookups.put(term.equals("Johns") ? "prefix" : term.equals("ohnso") ? "common" : "rare",
+					new RecordQueries.Query("EXECUTE picker(" + values + ")", List.of()));
+		}
+
+		Map<String, String> plans = QueryPlans.executed(jdbc, transaction, fill, lookups);
+
+		assertThat(plans.get("prefix")).containsPattern("Index Scan using customers_picker_second_word .*\\(actual .*rows=20 ");
+		assertThat(plans.get("common"))
+			.containsPattern("Index Only Scan using " + NAME_INDEX.get("active") + " .*\\(actual");
+		assertThat(plans.get("rare")).containsPattern("Function Scan on picker_matches \\(actual [^\\n]*rows=[1-9]");
+		plans.forEach((term, plan) -> assertThat(plan).as(term)
+			.containsPattern("\\$1")
+			.doesNotContainPattern("Seq Scan .*\\(actual"));
 	}
 
 	/**

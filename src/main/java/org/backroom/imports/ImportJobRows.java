@@ -97,7 +97,8 @@ class ImportJobRows {
 		jdbc.sql("""
 				WITH given AS MATERIALIZED (SELECT CAST(:outcomes AS jsonb) AS outcomes)
 				UPDATE import_job_rows r SET outcome = g.outcomes -> CAST(r.line AS text) ->> 'outcome',
-				       record_id = coalesce(CAST(g.outcomes -> CAST(r.line AS text) ->> 'recordId' AS bigint), r.record_id),
+				       record_id = coalesce(CAST(g.outcomes -> CAST(r.line AS text) ->> 'recordId' AS bigint),
+				                            r.record_id),
 				       detail = g.outcomes -> CAST(r.line AS text) ->> 'detail',
 				       before_cells = nullif(g.outcomes -> CAST(r.line AS text) -> 'before', 'null'),
 				       after_version = CAST(g.outcomes -> CAST(r.line AS text) ->> 'afterVersion' AS bigint)

@@ -129,8 +129,8 @@ class SalesOrders {
 	}
 
 	private static SalesOrder.Line line(ResultSet rs) throws SQLException {
-		return new SalesOrder.Line(rs.getInt("line_no"), rs.getLong("item_id"), rs.getString("sku"), rs.getString("name"),
-				rs.getInt("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("discount"),
+		return new SalesOrder.Line(rs.getInt("line_no"), rs.getLong("item_id"), rs.getString("sku"),
+				rs.getString("name"), rs.getInt("quantity"), rs.getBigDecimal("unit_price"), rs.getBigDecimal("discount"),
 				rs.getBigDecimal("line_total"));
 	}
 

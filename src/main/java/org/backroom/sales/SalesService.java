@@ -68,8 +68,9 @@ class SalesService {
 		}
 		SalesOrder order = orders.insert(customer.id(), customer.name(), payment, priced.total(), cashier,
 				priced.lines());
-		audit.record("sales-order.create", "sales-order", order.id(), null, Map.of("number", order.number(), "customerId",
-				order.customerId(), "customerName", order.customerName(), "payment", payment, "total", order.total()));
+		audit.record("sales-order.create", "sales-order", order.id(), null, Map.of("number", order.number(),
+				"customerId", order.customerId(), "customerName", order.customerName(), "payment", payment, "total",
+				order.total()));
 		metrics.sale(payment.name(), order.total());
 		return order;
 	}

@@ -55,7 +55,8 @@ class SignInDirectory implements UserDetailsService {
 		byte[] hash = sha256(secret);
 		Optional<TokenUse> use = jdbc.sql("SELECT " + COLUMNS + ", t.last_used_at IS NULL"
 				+ " OR t.last_used_at < now() - interval '1 minute' AS stale"
-				+ " FROM api_tokens t JOIN staff s ON s.id = t.staff_id WHERE t.token_hash = ? AND t.revoked_at IS NULL")
+				+ " FROM api_tokens t JOIN staff s ON s.id = t.staff_id"
+				+ " WHERE t.token_hash = ? AND t.revoked_at IS NULL")
 			.param(hash)
 			.query((rs, row) -> new TokenUse(principal(rs, null), rs.getBoolean("stale")))
 			.optional();

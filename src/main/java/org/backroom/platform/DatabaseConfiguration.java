@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 
 import javax.sql.DataSource;
@@ -56,7 +57,8 @@ class DatabaseConfiguration {
 		Durability durability = Durability.of(data);
 		Path dir = data.ephemeral() ? Files.createTempDirectory("backroom-data-") : Path.of(data.dir());
 		long started = System.nanoTime();
-		EmbeddedServer server = EmbeddedServer.start(dir, data.ephemeral(), durability);
+		Map<String, String> memory = ServerMemory.settings(data.memory(), data.ephemeral(), ServerMemory.machine());
+		EmbeddedServer server = EmbeddedServer.start(dir, data.ephemeral(), durability, memory);
 		try (Connection connection = connect(url(server).replace("/" + DATABASE + "?", "/postgres?"), null, null)) {
 			DurabilityCheck.require(connection, durability);
 			createDatabaseIfMissing(connection);
@@ -65,9 +67,10 @@ class DatabaseConfiguration {
 			server.close();
 			throw ex;
 		}
-		log.info("Embedded PostgreSQL ready on port {} in {} ms ({}; its log is {})", server.port(),
+		log.info("Embedded PostgreSQL ready on port {} in {} ms ({}; shared_buffers {}; its log is {})", server.port(),
 				(System.nanoTime() - started) / 1_000_000,
-				data.ephemeral() ? "throw-away data" : "data in " + dir.toAbsolutePath(), server.log());
+				data.ephemeral() ? "throw-away data" : "data in " + dir.toAbsolutePath(), memory.get("shared_buffers"),
+				server.log());
 		return server;
 	}
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,8 @@ final class EmbeddedServer implements AutoCloseable {
 
 	private final Durability durability;
 
+	private final Map<String, String> memory;
+
 	private final int port;
 
 	private final DataDirectoryLock lock;
@@ -39,20 +42,28 @@ final class EmbeddedServer implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private EmbeddedServer(Path base, boolean ephemeral, Durability durability, Path home) throws IOException {
+	private EmbeddedServer(Path base, boolean ephemeral, Durability durability, Map<String, String> memory, Path home)
+			throws IOException {
 		this.base = base;
 		this.pgdata = base.resolve("postgres");
 		this.tool = new PostgresTool(home.resolve("bin"), pgdata);
 		this.ephemeral = ephemeral;
 		this.durability = durability;
+		this.memory = memory;
 		this.port = freePort();
 		this.lock = DataDirectoryLock.acquire(base);
 	}
 
-	/** Starts a server on this directory (a new throw-away one when {@code dir} is null). */
+	/** Starts a server on this directory, with the memory {@link ServerMemory} gives it by default. */
 	static EmbeddedServer start(Path dir, boolean ephemeral, Durability durability) throws IOException {
+		return start(dir, ephemeral, durability, ServerMemory.settings(null, ephemeral, ServerMemory.machine()));
+	}
+
+	/** Starts a server on this directory, with these {@link ServerMemory} settings. */
+	static EmbeddedServer start(Path dir, boolean ephemeral, Durability durability, Map<String, String> memory)
+			throws IOException {
 		Files.createDirectories(dir);
-		EmbeddedServer server = new EmbeddedServer(dir.toAbsolutePath().normalize(), ephemeral, durability,
+		EmbeddedServer server = new EmbeddedServer(dir.toAbsolutePath().normalize(), ephemeral, durability, memory,
 				PostgresBinaries.home());
 		try {
 			server.initdbIfNew();
@@ -132,6 +143,7 @@ final class EmbeddedServer implements AutoCloseable {
 		List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-c", "listen_addresses=localhost",
 				"-c", "timezone=UTC", "-c", "max_connections=100"));
 		durability.settings().forEach((name, value) -> options.addAll(List.of("-c", name + "=" + value)));
+		memory.forEach((name, value) -> options.addAll(List.of("-c", name + "=" + value)));
 		return options;
 	}
 

@@ -10,7 +10,7 @@ class DurabilityRuleTests {
 
 	@Test
 	void aStoresDataDirectoryIsDurableByDefault() {
-		assertThat(Durability.of(new DataSettings("./data", false))).isEqualTo(Durability.DURABLE);
+		assertThat(Durability.of(new DataSettings("./data", false, null))).isEqualTo(Durability.DURABLE);
 		assertThat(Durability.DURABLE.settings()).containsEntry("fsync", "on")
 			.containsEntry("synchronous_commit", "on")
 			.containsEntry("full_page_writes", "on");
@@ -18,14 +18,14 @@ class DurabilityRuleTests {
 
 	@Test
 	void refusesRelaxedDurabilityForARealDataDirectory() {
-		assertThatThrownBy(() -> Durability.of(new DataSettings("./data", true)))
+		assertThatThrownBy(() -> Durability.of(new DataSettings("./data", true, null)))
 			.hasMessageContaining("only for throw-away test databases");
 	}
 
 	@Test
 	void aThrowAwayDatabaseMayRunRelaxedWhenAsked() {
-		assertThat(Durability.of(new DataSettings("", true))).isEqualTo(Durability.RELAXED);
-		assertThat(Durability.of(new DataSettings("", false))).isEqualTo(Durability.DURABLE);
+		assertThat(Durability.of(new DataSettings("", true, null))).isEqualTo(Durability.RELAXED);
+		assertThat(Durability.of(new DataSettings("", false, null))).isEqualTo(Durability.DURABLE);
 	}
 
 }

@@ -1,0 +1,60 @@
+package org.backroom.platform;
+
+import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How much memory the embedded PostgreSQL keeps its pages in. Its own default, 128 MB, is made for a throw-away
+ * test server: at a million customers the customer table and its indexes alone are 1.5 GB, and every search that
+ * misses the buffers reads its pages through the kernel again. A store's server takes a quarter of the machine
+ * (the JVM's heap takes another quarter by default, and the kernel caches the rest), at most 8 GB; a throw-away
+ * one keeps the default, since a test run starts several.
+ */
+final class ServerMemory {
+
+	static final DataSize THROW_AWAY = DataSize.ofMegabytes(128);
+
+	static final DataSize MOST = DataSize.ofGigabytes(8);
+
+	private ServerMemory() {
+	}
+
+	/** The server settings for a machine of {@code machine} bytes: {@code shared_buffers} and the planner's hint. */
+	static Map<String, String> settings(@Nullable DataSize asked, boolean ephemeral, long machine) {
+		long buffers = buffers(asked, ephemeral, machine).toBytes();
+		Map<String, String> settings = new LinkedHashMap<>();
+		settings.put("shared_buffers", kilobytes(buffers));
+		// What the planner may assume is cached, in PostgreSQL's buffers or the kernel's: most of what is left.
+		settings.put("effective_cache_size", kilobytes(Math.max(buffers, ephemeral ? 0 : machine / 2)));
+		return settings;
+	}
+
+	static DataSize buffers(@Nullable DataSize asked, boolean ephemeral, long machine) {
+		if (asked != null) {
+			return asked;
+		}
+		if (ephemeral) {
+			return THROW_AWAY;
+		}
+		return DataSize.ofBytes(Math.max(THROW_AWAY.toBytes(), Math.min(MOST.toBytes(), machine / 4)));
+	}
+
+	/** The machine's memory, or the container's limit where there is one. */
+	static long machine() {
+		var os = ManagementFactory.getOperatingSystemMXBean();
+		if (os instanceof com.sun.management.OperatingSystemMXBean physical) {
+			return physical.getTotalMemorySize();
+		}
+		return THROW_AWAY.toBytes() * 4;
+	}
+
+	private static String kilobytes(long bytes) {
+		return (bytes / 1024) + "kB";
+	}
+
+}

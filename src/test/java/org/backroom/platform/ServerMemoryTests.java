@@ -1,0 +1,47 @@
+package org.backroom.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.backroom.support.DurableBackroomTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.util.unit.DataSize;
+
+/** A store's embedded server keeps its pages in memory sized to the machine, or as configured. */
+@DurableBackroomTest
+@TestPropertySource(properties = "backroom.data.memory=192MB")
+class ServerMemoryTests {
+
+	private static final long GIGABYTE = DataSize.ofGigabytes(1).toBytes();
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theConfiguredMemoryIsWhatTheServerRunsWith() {
+		assertThat(jdbc.sql("SHOW shared_buffers").query(String.class).single()).isEqualTo("192MB");
+	}
+
+	@Test
+	void aStoreTakesAQuarterOfTheMachineAndTellsThePlannerHalf() {
+		assertThat(ServerMemory.settings(null, false, 16 * GIGABYTE))
+			.containsEntry("shared_buffers", 4 * 1024 * 1024 + "kB")
+			.containsEntry("effective_cache_size", 8 * 1024 * 1024 + "kB");
+	}
+
+	@Test
+	void aLargeMachineGivesAtMostEightGigabytesAndASmallOneTheDefault() {
+		assertThat(ServerMemory.buffers(null, false, 256 * GIGABYTE)).isEqualTo(DataSize.ofGigabytes(8));
+		assertThat(ServerMemory.buffers(null, false, GIGABYTE / 4)).isEqualTo(DataSize.ofMegabytes(128));
+	}
+
+	@Test
+	void aThrowAwayServerKeepsPostgresqlsDefault() {
+		assertThat(ServerMemory.settings(null, true, 64 * GIGABYTE)).containsEntry("shared_buffers", 128 * 1024 + "kB")
+			.containsEntry("effective_cache_size", 128 * 1024 + "kB");
+	}
+
+}

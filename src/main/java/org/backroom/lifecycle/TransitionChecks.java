@@ -1,5 +1,9 @@
 package org.backroom.lifecycle;
 
+import static java.util.stream.Collectors.joining;
+
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +40,28 @@ class TransitionChecks {
 	 * none are left out. One bounded probe of an indexed foreign key each: the cost does not grow with history.
 	 */
 	Map<String, Long> dependents(RecordKind kind, long id) {
+		List<Dependent> kinds = kind.dependents();
 		Map<String, Long> found = new LinkedHashMap<>();
-		for (Dependent dependent : kind.dependents()) {
-			long count = jdbc.sql(dependent.countSql()).param(id).query(Long.class).single();
-			if (count > 0) {
-				found.put(dependent.name(), count);
+		if (kinds.isEmpty()) {
+			return found;
+		}
+		// One statement for every kind of dependent: one round trip, however many kinds point to the record.
+		String sql = kinds.stream()
+			.map(dependent -> "(" + dependent.countSql() + ")")
+			.collect(joining(", ", "SELECT ", ""));
+		List<Long> counts = jdbc.sql(sql)
+			.params(Collections.nCopies(kinds.size(), id))
+			.query((rs, row) -> {
+				List<Long> each = new ArrayList<>();
+				for (int column = 1; column <= kinds.size(); column++) {
+					each.add(rs.getLong(column));
+				}
+				return each;
+			})
+			.single();
+		for (int i = 0; i < kinds.size(); i++) {
+			if (counts.get(i) > 0) {
+				found.put(kinds.get(i).name(), counts.get(i));
 			}
 		}
 		return found;

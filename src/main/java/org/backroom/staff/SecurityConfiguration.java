@@ -18,6 +18,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -138,6 +139,16 @@ class SecurityConfiguration {
 		else {
 			response.sendError(HttpStatus.FORBIDDEN.value());
 		}
+	}
+
+	/**
+	 * No observation of Spring Security's own filters: the property that turns their observations off
+	 * ({@code management.observations.enable.spring.security}) leaves each filter wrapped in a decorator that starts
+	 * a no-op observation on every request. What a store watches is {@code http.server.requests}.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

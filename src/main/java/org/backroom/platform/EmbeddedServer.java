@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedServer implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedServer.class);
+
+	private static final String MEMORY_FILE = "backroom.conf";
 
 	private final Path base;
 
@@ -67,6 +70,7 @@ final class EmbeddedServer implements AutoCloseable {
 				PostgresBinaries.home());
 		try {
 			server.initdbIfNew();
+			server.writeMemorySettings();
 			server.tool.stopLeftover();
 			server.startPostmaster(30_000);
 			if (ephemeral) {
@@ -119,6 +123,22 @@ final class EmbeddedServer implements AutoCloseable {
 	}
 
 	/**
+	 * The memory settings go into a file that {@code postgresql.conf} includes, not onto the command line: there a
+	 * {@code shared_buffers} other than the file's made every configuration reload report that it cannot change
+	 * without a restart, and left {@code pending_restart} set. {@code ALTER SYSTEM} still overrides them.
+	 */
+	private void writeMemorySettings() throws IOException {
+		StringBuilder settings = new StringBuilder("# Written by Backroom at every start (backroom.data.memory).\n");
+		memory.forEach((name, value) -> settings.append(name).append(" = '").append(value).append("'\n"));
+		Files.writeString(pgdata.resolve(MEMORY_FILE), settings);
+		Path conf = pgdata.resolve("postgresql.conf");
+		String include = "include_if_exists = '" + MEMORY_FILE + "'";
+		if (!Files.readString(conf).contains(include)) {
+			Files.writeString(conf, "\n" + include + "\n", StandardOpenOption.APPEND);
+		}
+	}
+
+	/**
 	 * Starts the postmaster, trying again until the deadline: right after a crash the old server's backends may
 	 * still hold its shared memory for a moment, and PostgreSQL refuses to start until they are gone.
 	 */
@@ -143,7 +163,6 @@ final class EmbeddedServer implements AutoCloseable {
 		List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-c", "listen_addresses=localhost",
 				"-c", "timezone=UTC", "-c", "max_connections=100"));
 		durability.settings().forEach((name, value) -> options.addAll(List.of("-c", name + "=" + value)));
-		memory.forEach((name, value) -> options.addAll(List.of("-c", name + "=" + value)));
 		return options;
 	}
 

@@ -1,6 +1,9 @@
 package org.backroom.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import org.backroom.support.DurableBackroomTest;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,16 @@ class ServerMemoryTests {
 	@Test
 	void theConfiguredMemoryIsWhatTheServerRunsWith() {
 		assertThat(jdbc.sql("SHOW shared_buffers").query(String.class).single()).isEqualTo("192MB");
+	}
+
+	@Test
+	void aConfigurationReloadLeavesNothingPendingARestart() {
+		jdbc.sql("SELECT pg_reload_conf()").query(Boolean.class).single();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> jdbc.sql("SELECT pg_conf_load_time() > pg_postmaster_start_time()").query(Boolean.class).single());
+		assertThat(jdbc.sql("SELECT name FROM pg_settings WHERE pending_restart").query(String.class).list()).isEmpty();
+		assertThat(jdbc.sql("SELECT name, error FROM pg_file_settings WHERE error IS NOT NULL").query().listOfRows())
+			.isEmpty();
 	}
 
 	@Test

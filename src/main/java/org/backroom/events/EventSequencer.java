@@ -109,12 +109,22 @@ class EventSequencer implements SmartLifecycle {
 		started.scheduleWithFixedDelay(this::round, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
+	/**
+	 * Lets a round that is running finish before the pool closes (its transaction was otherwise cut off by the
+	 * pool's shutdown, and logged as an error), and starts no other.
+	 */
 	@Override
 	public void stop() {
 		ScheduledExecutorService stopping = executor;
 		executor = null;
 		if (stopping != null) {
-			stopping.shutdownNow();
+			stopping.shutdown();
+			try {
+				stopping.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

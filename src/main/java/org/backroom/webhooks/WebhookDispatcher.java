@@ -125,7 +125,15 @@ class WebhookDispatcher implements SmartLifecycle {
 		scheduler = null;
 		senders = null;
 		if (stopping != null) {
-			stopping.shutdownNow();
+			// A round that is running finishes its claims before the pool closes under it; deliveries in flight are
+			// cut off below and, unanswered, sent again when their lease runs out.
+			stopping.shutdown();
+			try {
+				stopping.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		if (pool != null) {
 			pool.shutdownNow();

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.backroom.permission.Permissions;
+import org.backroom.web.PageController;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,9 +13,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Puts "Erase…" into the Actions menu and the privacy panel onto a customer's or staff member's page, for those who
- * may erase or export, without the record pages knowing about erasure.
+ * may erase or export, without the record pages knowing about erasure. Pages only: applied to every controller, it
+ * ran its two model methods on every API request too, for a model nobody renders.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = PageController.class)
 class ErasureMenu {
 
 	private static final Pattern RECORD_PAGE = Pattern.compile("/(customers|staff)/(\\d+)");

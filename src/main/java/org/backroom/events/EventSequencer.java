@@ -46,6 +46,8 @@ class EventSequencer implements SmartLifecycle {
 			FROM batch, head
 			WHERE e.id = batch.id""";
 
+	private static final String WAITING = "SELECT EXISTS (SELECT 1 FROM events WHERE seq IS NULL)";
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transaction;
@@ -90,7 +92,10 @@ class EventSequencer implements SmartLifecycle {
 
 	private void round() {
 		try {
-			sequence(false);
+			// One statement when no event waits, as in a quiet store most of the time.
+			if (jdbc.sql(WAITING).query(Boolean.class).single()) {
+				sequence(false);
+			}
 		}
 		catch (RuntimeException ex) {
 			// The database may be away for a while; the events wait and the next round sequences them.

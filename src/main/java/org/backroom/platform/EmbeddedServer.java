@@ -173,7 +173,10 @@ final class EmbeddedServer implements AutoCloseable {
 		}
 		closed = true;
 		try {
-			if (running()) {
+			if (running() && ephemeral) {
+				tool.stopForDisposal();
+			}
+			else if (running()) {
 				tool.stop();
 				log.info("Embedded PostgreSQL stopped cleanly");
 			}

@@ -21,6 +21,8 @@ final class ServerMemory {
 
 	static final DataSize MOST = DataSize.ofGigabytes(8);
 
+	static final DataSize LEAST = DataSize.ofMegabytes(16);
+
 	private ServerMemory() {
 	}
 
@@ -36,6 +38,12 @@ final class ServerMemory {
 
 	static DataSize buffers(@Nullable DataSize asked, boolean ephemeral, long machine) {
 		if (asked != null) {
+			if (asked.compareTo(LEAST) < 0) {
+				// PostgreSQL would refuse to start with a few kilobytes, and say so only in its own log.
+				throw new IllegalStateException("backroom.data.memory=" + asked.toKilobytes() + "KB is too little for the embedded "
+						+ "PostgreSQL's page cache: give it at least " + LEAST.toMegabytes() + "MB (unset, a quarter of "
+						+ "the machine's memory)");
+			}
 			return asked;
 		}
 		if (ephemeral) {

@@ -1,6 +1,7 @@
 package org.backroom.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -49,6 +50,14 @@ class ServerMemoryTests {
 	void aLargeMachineGivesAtMostEightGigabytesAndASmallOneTheDefault() {
 		assertThat(ServerMemory.buffers(null, false, 256 * GIGABYTE)).isEqualTo(DataSize.ofGigabytes(8));
 		assertThat(ServerMemory.buffers(null, false, GIGABYTE / 4)).isEqualTo(DataSize.ofMegabytes(128));
+	}
+
+	@Test
+	void tooLittleMemoryIsRefusedWithWhatToSet() {
+		assertThatThrownBy(() -> ServerMemory.settings(DataSize.ofKilobytes(64), false, 16 * GIGABYTE))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("backroom.data.memory=64KB")
+			.hasMessageContaining("at least 16MB");
 	}
 
 	@Test

@@ -24,9 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What a bulk deactivation of 100,000 customers does to one cashier selling and one looking customers up: each
- * one's p50 and p99 alone (before and after the job), and while the job runs, in the same run, beside the job's rate and one bare UPDATE of
- * the same rows. Run by hand ({@code -Dbackroom.bulk.share=1} for a job that never steps aside):
- * {@code ./mvnw verify -Dtest=BulkUnderTillBenchmark -Dbackroom.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}.
+ * one's p50 and p99 alone (before and after the job), and while the job runs, in the same run, beside the job's
+ * rate and one bare UPDATE of the same rows. Run by hand ({@code -Dbackroom.bulk.share=1} for a job that never
+ * steps aside): {@code ./mvnw verify -Dtest=BulkUnderTillBenchmark -Dbackroom.benchmark=true
+ * -Dsurefire.failIfNoSpecifiedTests=false -DskipITs}.
  */
 @EnabledIfSystemProperty(named = "backroom.benchmark", matches = "true")
 @BackroomTest(properties = "backroom.bulk.batch-size=1000")

@@ -101,12 +101,14 @@ class BulkBatch {
 			return false;
 		}
 		BulkJob.Running job = locked.get();
-		List<Long> ids = jobs.nextBatch(jobId, job.lastRecordId(), settings.batchSize());
-		if (ids.isEmpty()) {
-			return jobs.progress(jobId, job.lastRecordId(), RecordOutcome.Counts.NONE);
+		List<Long> next = jobs.nextBatch(jobId, job.lastRecordId(), settings.batchSize());
+		if (next.isEmpty()) {
+			return jobs.progress(jobId, job.lastRecordId(), RecordOutcome.Counts.NONE, false);
 		}
+		boolean more = next.size() > settings.batchSize();
+		List<Long> ids = more ? next.subList(0, settings.batchSize()) : next;
 		RecordKind kind = kinds.byName(job.recordKind());
-		// The records first, in id order, then (at the very end) the audit chain: the one lock order.
+		// The records first, in id order: the one lock order.
 		selection.lock(kind, ids);
 		List<RecordFacts> facts = selection.facts(kind, job.action(), ids, job.cutoff());
 		Map<Long, OffsetDateTime> expected = job.undoOf() == null ? Map.of() : jobs.expectations(jobId, ids);
@@ -116,8 +118,8 @@ class BulkBatch {
 		RecordOutcome.Counts counts = result.counts();
 		metrics.bulkBatch(job.recordKind(), job.action().name().toLowerCase(Locale.ROOT), counts.done(),
 				counts.skipped(), counts.failed());
-		boolean more = jobs.progress(jobId, ids.get(ids.size() - 1), counts);
-		// Last: the chain lock is held from here to the commit, a few milliseconds, whatever the batch's size.
+		jobs.progress(jobId, ids.get(ids.size() - 1), counts, more);
+		// Last, after the changes it describes (recording takes no lock: the sealer chains the entries after commit).
 		audit.recordAll(result.entries());
 		return more;
 	}

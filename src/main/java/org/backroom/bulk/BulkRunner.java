@@ -1,5 +1,7 @@
 package org.backroom.bulk;
 
+import java.time.Duration;
+
 import org.backroom.platform.BackgroundJobs;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -10,15 +12,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs bulk jobs in the background ({@link BackgroundJobs}): resumed after a restart, polled in case a start
- * was missed.
+ * was missed. After each batch the job steps aside while people wait for the store ({@link BulkYield}).
  */
 @Component
 class BulkRunner implements DisposableBean {
 
 	private final BackgroundJobs runner;
 
-	BulkRunner(BulkJobs jobs, BulkBatch batches, BulkSettings settings) {
-		this.runner = new BackgroundJobs("bulk-jobs", jobs::oldestRunning, batches::runNext, settings::pause);
+	BulkRunner(BulkJobs jobs, BulkBatch batches, BulkSettings settings, BulkYield turns) {
+		this.runner = new BackgroundJobs("bulk-jobs", jobs::oldestRunning, job -> {
+			long began = System.nanoTime();
+			boolean more = batches.runNext(job);
+			if (more) {
+				turns.after(Duration.ofNanos(System.nanoTime() - began));
+			}
+			return more;
+		}, settings::pause);
 	}
 
 	/** Starts once the caller's transaction commits: the job it made must be visible first. */

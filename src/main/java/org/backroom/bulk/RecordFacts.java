@@ -29,6 +29,11 @@ record RecordFacts(long id, boolean found, @Nullable LifecycleStatus status, boo
 				rs.getObject("status_changed_at", OffsetDateTime.class));
 	}
 
+	/** An id that names no record of the kind. */
+	static RecordFacts notFound(long id) {
+		return new RecordFacts(id, false, null, false, BigDecimal.ZERO, false, false, null);
+	}
+
 	/**
 	 * Why the job must leave this record alone now, if it must.
 	 *

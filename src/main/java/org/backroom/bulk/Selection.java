@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.backroom.lifecycle.RecordKind;
@@ -52,23 +54,36 @@ class Selection {
 	}
 
 	/**
-	 * The facts of each id, in id order; ids that name no record come back as not found.
+	 * The facts of each id, in id order; ids that name no record come back as not found. A batch's few rows are read
+	 * by their primary key ({@code id = ANY}): joined to the ids as a set, the planner hashed a scan of the whole
+	 * table (50 ms a batch of 1,000 at 100,000 customers) where 1,000 index probes take 2. A preview's many ids are
+	 * joined as a set, which is then the cheap way.
 	 *
 	 * @param cutoff activity at or after it makes a clean-up skip the record; null for an undo
 	 */
 	List<RecordFacts> facts(RecordKind kind, BulkAction action, Collection<Long> ids, @Nullable Instant cutoff) {
-		String activity = cutoff == null || !action.cleansUp() ? "false" : activity(kind.name());
-		String sql = "SELECT r.id, t.id IS NOT NULL AS found, t.status, coalesce(t.is_system, false) AS is_system,"
+		boolean few = ids.size() <= BY_KEY_UP_TO;
+		String row = few ? "t.id" : "r.id";
+		String activity = cutoff == null || !action.cleansUp() ? "false" : activity(kind.name(), row);
+		String sql = "SELECT " + row + " AS id, t.id IS NOT NULL AS found, t.status,"
+				+ " coalesce(t.is_system, false) AS is_system,"
 				+ " coalesce(" + (kind.name().equals("customer") ? "t.balance" : "NULL") + ", 0) AS balance, "
-				+ activity + " AS active_since, " + (action == BulkAction.DELETE ? referenced(kind) : "false")
-				+ " AS referenced, t.status_changed_at FROM unnest(CAST(:ids AS bigint[])) AS r(id) LEFT JOIN "
-				+ kind.table() + " t ON t.id = r.id ORDER BY r.id";
-		return jdbc.sql(sql)
+				+ activity + " AS active_since, " + (action == BulkAction.DELETE ? referenced(kind, row) : "false")
+				+ " AS referenced, t.status_changed_at FROM "
+				+ (few ? kind.table() + " t WHERE t.id = ANY (CAST(:ids AS bigint[]))"
+						: "unnest(CAST(:ids AS bigint[])) AS r(id) LEFT JOIN " + kind.table() + " t ON t.id = r.id");
+		Map<Long, RecordFacts> found = new HashMap<>();
+		jdbc.sql(sql)
 			.param("ids", array(ids))
 			.param("cutoff", cutoff == null ? null : cutoff.atOffset(ZoneOffset.UTC))
 			.query(RecordFacts::from)
-			.list();
+			.list()
+			.forEach(facts -> found.put(facts.id(), facts));
+		return ids.stream().sorted().map(id -> found.getOrDefault(id, RecordFacts.notFound(id))).toList();
 	}
+
+	/** Up to how many ids {@link #facts} reads by key: a batch's, not a preview's 100,000. */
+	private static final int BY_KEY_UP_TO = 5_000;
 
 	/**
 	 * Locks the batch's rows for the rest of its transaction, in id order (every batch locks in the same order). A
@@ -87,19 +102,20 @@ class Selection {
 		return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
 	}
 
-	private static String activity(String kind) {
+	private static String activity(String kind, String row) {
 		return kind.equals("customer")
-				? "EXISTS (SELECT 1 FROM sales_orders o WHERE o.customer_id = r.id AND o.created_at >= :cutoff)"
+				? "EXISTS (SELECT 1 FROM sales_orders o WHERE o.customer_id = " + row + " AND o.created_at >= :cutoff)"
 				: "(EXISTS (SELECT 1 FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id"
-						+ " WHERE l.item_id = r.id AND o.created_at >= :cutoff)"
+						+ " WHERE l.item_id = " + row + " AND o.created_at >= :cutoff)"
 						+ " OR EXISTS (SELECT 1 FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.order_id"
-						+ " WHERE l.item_id = r.id AND o.created_at >= :cutoff))";
+						+ " WHERE l.item_id = " + row + " AND o.created_at >= :cutoff))";
 	}
 
-	private static String referenced(RecordKind kind) {
+	private static String referenced(RecordKind kind, String row) {
 		String probes = kind.dependents()
 			.stream()
-			.map(dependent -> "EXISTS (SELECT 1 FROM " + dependent.table() + " WHERE " + dependent.column() + " = r.id)")
+			.map(dependent -> "EXISTS (SELECT 1 FROM " + dependent.table() + " WHERE " + dependent.column() + " = " + row
+					+ ")")
 			.collect(Collectors.joining(" OR "));
 		return probes.isEmpty() ? "false" : "(" + probes + ")";
 	}

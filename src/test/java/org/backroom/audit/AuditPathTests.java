@@ -3,6 +3,7 @@ package org.backroom.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.backroom.support.ApiTest;
@@ -51,6 +52,39 @@ class AuditPathTests extends ApiTest {
 		assertRefused("seal", "UPDATE audit_log SET reason = 'forged' WHERE id = " + entry);
 		assertRefused("seal", "UPDATE audit_log SET hash = sha256('forged') WHERE id = " + entry);
 		assertRefused("seal", "UPDATE audit_log SET payload_hash = sha256('forged') WHERE id = " + entry);
+	}
+
+	@Test
+	void sealingAnEntryCannotChangeItsContentAtTheSameTime() {
+		// Written and sealed in one transaction, so that the sealer cannot have sealed it first.
+		String seal = "UPDATE audit_log SET chain_seq = 1000000000, prev_hash = sha256('forged link'),"
+				+ " hash = sha256('forged'), sealed_at = now()";
+		for (String forged : List.of("reason = 'forged'", "changes = '{\"forged\": true}'", "erased = true",
+				"at = at + interval '1 second'", "payload_hash = sha256('forged')")) {
+			assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+				long fresh = insertEntry();
+				declare("seal");
+				jdbc.sql(seal + ", " + forged + " WHERE id = ?").param(fresh).update();
+			})).as(forged).isInstanceOf(DataAccessException.class).rootCause()
+				.hasMessageContaining("audit_log is append-only");
+		}
+		// The same seal without the forgery passes: what was refused is the change of content.
+		Integer sealed = transaction.execute(status -> {
+			long fresh = insertEntry();
+			declare("seal");
+			status.setRollbackOnly();
+			return jdbc.sql(seal + " WHERE id = ?").param(fresh).update();
+		});
+		assertThat(sealed).isEqualTo(1);
+	}
+
+	private long insertEntry() {
+		return jdbc.sql("""
+				INSERT INTO audit_log (at, actor, action, reason, payload_hash)
+				SELECT t.at, 'test', 'customer.update', 'why', audit_payload_hash(t.at, 'test', 'customer.update', NULL,
+				                                                                 NULL, 'why', NULL, NULL, NULL)
+				FROM (SELECT clock_timestamp() AS at) t
+				RETURNING id""").query(Long.class).single();
 	}
 
 	@Test

@@ -130,17 +130,23 @@ class DatabaseConfiguration {
 			settings.copyStateTo(this);
 			this.server = server;
 			this.watchdog = new Watchdog(server);
+			server.beforeStop(this::closePool);
 		}
 
 		EmbeddedServer server() {
 			return server;
 		}
 
+		/** Closes the pool and its server, the pool first (the server does it when it is stopped first). */
 		@Override
 		public void close() {
+			closePool();
+			server.close();
+		}
+
+		private void closePool() {
 			super.close();
 			watchdog.close();
-			server.close();
 		}
 
 	}

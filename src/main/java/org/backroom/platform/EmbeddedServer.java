@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,8 @@ final class EmbeddedServer implements AutoCloseable {
 	private final DataDirectoryLock lock;
 
 	private volatile long pid;
+
+	private final List<Runnable> beforeStop = new CopyOnWriteArrayList<>();
 
 	private volatile boolean closed;
 
@@ -166,8 +169,26 @@ final class EmbeddedServer implements AutoCloseable {
 		return options;
 	}
 
+	/**
+	 * Runs {@code task} before the server stops, however it is stopped: at its application's close, or by the
+	 * throw-away server's shutdown hook, which the JVM may run before the application is closed. The pool closes
+	 * there first, while the server still answers; stopped the other way round, each pool of a test run retried its
+	 * connections for its 3 s timeout at exit, and the forked test JVM outlived surefire's 30 s and was killed.
+	 * The task must be safe to run twice.
+	 */
+	void beforeStop(Runnable task) {
+		beforeStop.add(task);
+	}
+
+	/** Runs the {@link #beforeStop} tasks (each may run more than once), then stops the server once. */
 	@Override
-	public synchronized void close() {
+	public void close() {
+		// Outside the lock: a watchdog restarting the server holds it, and closing the pool waits for the watchdog.
+		beforeStop.forEach(Runnable::run);
+		stop();
+	}
+
+	private synchronized void stop() {
 		if (closed) {
 			return;
 		}

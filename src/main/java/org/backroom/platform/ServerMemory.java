@@ -38,18 +38,31 @@ final class ServerMemory {
 
 	static DataSize buffers(@Nullable DataSize asked, boolean ephemeral, long machine) {
 		if (asked != null) {
-			if (asked.compareTo(LEAST) < 0) {
-				// PostgreSQL would refuse to start with a few kilobytes, and say so only in its own log.
-				throw new IllegalStateException("backroom.data.memory=" + asked.toKilobytes() + "KB is too little for the embedded "
-						+ "PostgreSQL's page cache: give it at least " + LEAST.toMegabytes() + "MB (unset, a quarter of "
-						+ "the machine's memory)");
-			}
-			return asked;
+			return checked(asked, machine);
 		}
 		if (ephemeral) {
 			return THROW_AWAY;
 		}
 		return DataSize.ofBytes(Math.max(THROW_AWAY.toBytes(), Math.min(MOST.toBytes(), machine / 4)));
+	}
+
+	/**
+	 * A size asked for, refused at start when PostgreSQL could not run with it: it refuses to start with a few
+	 * kilobytes, and fails to map (or starves the JVM and the kernel's cache of) all the machine has; either way it
+	 * would say why only in its own log.
+	 */
+	private static DataSize checked(DataSize asked, long machine) {
+		String setting = "backroom.data.memory=" + (asked.toMegabytes() > 0 ? asked.toMegabytes() + "MB"
+				: asked.toKilobytes() + "KB");
+		if (asked.compareTo(LEAST) < 0) {
+			throw new IllegalStateException(setting + " is too little for the embedded PostgreSQL's page cache: give it"
+					+ " at least " + LEAST.toMegabytes() + "MB (unset, a quarter of the machine's memory)");
+		}
+		if (asked.toBytes() >= machine) {
+			throw new IllegalStateException(setting + " is not less than this machine's memory ("
+					+ machine / (1024 * 1024) + "MB): unset, the embedded PostgreSQL takes a quarter of it");
+		}
+		return asked;
 	}
 
 	/** The machine's memory, or the container's limit where there is one. */

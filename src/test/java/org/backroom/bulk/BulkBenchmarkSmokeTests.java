@@ -27,7 +27,8 @@ class BulkBenchmarkSmokeTests extends ApiTest {
 	/** One after the other: the deactivation takes every dormant customer, so it runs before the till adds some. */
 	@Test
 	void bothBulkBenchmarksRun() {
-		assertThat(new BulkRuns(api, jdbc).deactivation(2_000)).contains("bulk deactivation of 2,000 customers").contains("job/bare");
+		assertThat(new BulkRuns(api, jdbc).deactivation(2_000)).contains("bulk deactivation of 2,000 customers")
+			.contains("job/bare");
 		assertThat(new BulkRuns(api, jdbc).tillBeside(2_000, 200, Duration.ofSeconds(1), settings.share()))
 			.contains("till beside a bulk job of 2,000")
 			.contains("sale, 3 lines")

@@ -61,6 +61,13 @@ class ServerMemoryTests {
 	}
 
 	@Test
+	void asMuchAsTheMachineHasIsRefused() {
+		assertThatThrownBy(() -> ServerMemory.settings(DataSize.ofGigabytes(32), false, 16 * GIGABYTE))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("backroom.data.memory=32768MB is not less than this machine's memory (16384MB)");
+	}
+
+	@Test
 	void aThrowAwayServerKeepsPostgresqlsDefault() {
 		assertThat(ServerMemory.settings(null, true, 64 * GIGABYTE)).containsEntry("shared_buffers", 128 * 1024 + "kB")
 			.containsEntry("effective_cache_size", 128 * 1024 + "kB");

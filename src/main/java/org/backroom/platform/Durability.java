@@ -34,7 +34,7 @@ enum Durability {
 			return DURABLE;
 		}
 		if (!data.ephemeral()) {
-			throw new IllegalStateException("backroom.data.relaxed-durability=true is only for throw-away test "
+			throw new DataSettingRefused("backroom.data.relaxed-durability=true is only for throw-away test "
 					+ "databases (an empty backroom.data.dir); a store in " + data.dir() + " must be durable");
 		}
 		return RELAXED;

@@ -55,11 +55,11 @@ final class ServerMemory {
 		String setting = "backroom.data.memory=" + (asked.toMegabytes() > 0 ? asked.toMegabytes() + "MB"
 				: asked.toKilobytes() + "KB");
 		if (asked.compareTo(LEAST) < 0) {
-			throw new IllegalStateException(setting + " is too little for the embedded PostgreSQL's page cache: give it"
+			throw new DataSettingRefused(setting + " is too little for the embedded PostgreSQL's page cache: give it"
 					+ " at least " + LEAST.toMegabytes() + "MB (unset, a quarter of the machine's memory)");
 		}
 		if (asked.toBytes() >= machine) {
-			throw new IllegalStateException(setting + " is not less than this machine's memory ("
+			throw new DataSettingRefused(setting + " is not less than this machine's memory ("
 					+ machine / (1024 * 1024) + "MB): unset, the embedded PostgreSQL takes a quarter of it");
 		}
 		return asked;

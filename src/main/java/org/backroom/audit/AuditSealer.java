@@ -91,10 +91,10 @@ class AuditSealer implements SmartLifecycle {
 
 	private void round() {
 		try {
-			// One statement when there is nothing to seal, as in a quiet store most of the time; the lag it reads is
-			// the figure to show once sealing is done.
-			ChainSeals.Lag lag = seals.lag();
-			if (lag.entries() > 0) {
+			// One probe when there is nothing to seal, as in a quiet store most of the time (the lag is then nil);
+			// otherwise the lag, which counts what is left, is read once sealing is done.
+			ChainSeals.Lag lag = ChainSeals.Lag.NONE;
+			if (seals.waiting()) {
 				seal(false);
 				lag = seals.lag();
 			}

@@ -72,6 +72,11 @@ class ChainSeals {
 			.orElse(null);
 	}
 
+	/** Whether any committed entry waits to be sealed: one probe of the partial index of unsealed entries. */
+	boolean waiting() {
+		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM audit_log WHERE chain_seq IS NULL)").query(Boolean.class).single();
+	}
+
 	/** Entries committed but not sealed yet, and how long the oldest has waited. */
 	Lag lag() {
 		return jdbc.sql("SELECT count(*) AS entries, min(at) AS oldest, clock_timestamp() AS now FROM audit_log "
@@ -89,6 +94,10 @@ class ChainSeals {
 	}
 
 	record Lag(long entries, Duration oldest) {
+
+		/** Nothing waits. */
+		static final Lag NONE = new Lag(0, Duration.ZERO);
+
 	}
 
 }

@@ -12,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark harness end to end on a small store for a few seconds, in every build, so that it cannot rot:
- * the load, every path on both sides at both concurrencies, the plan check and both reports.
+ * the load, the warm-up, every path on both sides at both concurrencies, the plan check and both reports.
  */
 class BenchmarkSmokeTests {
 
@@ -25,6 +25,8 @@ class BenchmarkSmokeTests {
 		Harness.write(report, dir);
 
 		assertThat(report.largeSeqScans()).isEmpty();
+		assertThat(report.warmUp().errors()).as("operations that failed while warming up").isZero();
+		assertThat(report.warmUp().seconds()).isPositive();
 		assertThat(report.measurements()).hasSize(9 * Harness.CONCURRENCY.length);
 		for (Measurement measured : report.measurements()) {
 			assertThat(measured.api().count()).as("%s through the API at %d: %s", measured.path(),
@@ -36,7 +38,7 @@ class BenchmarkSmokeTests {
 		}
 		JsonNode json = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("report.json")));
 		assertThat(json.path("measurements").size()).isEqualTo(report.measurements().size());
-		assertThat(Files.readString(dir.resolve("report.md"))).contains("| customer lookup | 1 |", "EXPLAIN")
+		assertThat(Files.readString(dir.resolve("report.md"))).contains("Warm-up: ", "| customer lookup | 1 |", "EXPLAIN")
 			.doesNotContain("NaN");
 	}
 

@@ -53,7 +53,7 @@ final class Harness {
 
 	/** What a run found: its measurements and plans, how long loading and starting took, memory under load. */
 	record Report(Scale scale, List<Measurement> measurements, List<PlanCheck.Plan> plans, double loadSeconds,
-			Startup startup, MemorySoak.Result memory) {
+			Startup startup, WarmUp.Result warmUp, MemorySoak.Result memory) {
 
 		double startSeconds() {
 			return startup.contextSeconds();
@@ -131,6 +131,8 @@ final class Harness {
 				System.out.println("\nEXPLAIN (ANALYZE, BUFFERS) of " + path.name() + ":\n" + plan.text());
 				plans.add(plan);
 			}
+			WarmUp.Result warmUp = WarmUp.run(paths, scale.phase(), warmUpLimit());
+			log(warmUp.line());
 			List<Measurement> measurements = new ArrayList<>();
 			for (HotPath path : paths) {
 				for (int concurrency : CONCURRENCY) {
@@ -143,7 +145,7 @@ final class Harness {
 			log("memory: heap %s, RSS %s".formatted(memory.heapFlat() ? "flat" : "GREW", memory.rssFlat() ? "flat" : "GREW"));
 			new BulkUnderLoad(http, base, token, connections[0]).measure(
 					new HotPaths(http, base, token, connections, work, cashier), scale, dir);
-			return new Report(scale, measurements, plans, loadSeconds, startup, memory);
+			return new Report(scale, measurements, plans, loadSeconds, startup, warmUp, memory);
 		}
 		finally {
 			for (Connection connection : connections) {
@@ -152,6 +154,13 @@ final class Harness {
 				}
 			}
 		}
+	}
+
+	/** {@code -Dbenchmark.warmup=300} to let the JIT settle for longer; by default 24 phases of the scale. */
+	private Duration warmUpLimit() {
+		String seconds = System.getProperty("benchmark.warmup", "");
+		return seconds.isBlank() ? scale.phase().multipliedBy(24)
+				: Duration.ofMillis((long) (Double.parseDouble(seconds) * 1000));
 	}
 
 	/** {@code -Dbenchmark.soak=600} for ten minutes; by default ten phases of the scale (two seconds for the smoke). */
@@ -217,6 +226,7 @@ final class Harness {
 						report.scale().lines(), report.loadSeconds()))
 			.append("%d × %d s per side, %d cores.\n\n".formatted(report.scale().rounds(),
 					report.scale().phase().toMillis() / 1000, Runtime.getRuntime().availableProcessors()))
+			.append(report.warmUp().line()).append(".\n\n")
 			.append(Measurement.header()).append('\n');
 		report.measurements().forEach(m -> md.append(m.row()).append('\n'));
 		md.append(report.startup().row()).append('\n');
@@ -233,6 +243,7 @@ final class Harness {
 		json.put("loadSeconds", report.loadSeconds());
 		json.put("startSeconds", report.startSeconds());
 		json.put("startup", report.startup());
+		json.put("warmUp", report.warmUp());
 		json.put("memory", Map.of("heapFlat", report.memory().heapFlat(), "rssFlat", report.memory().rssFlat(),
 				"readings", report.memory().readings()));
 		json.put("measurements", report.measurements().stream().map(Measurement::json).toList());

@@ -27,6 +27,7 @@ class BenchmarkSmokeTests {
 		assertThat(report.largeSeqScans()).isEmpty();
 		assertThat(report.warmUp().errors()).as("operations that failed while warming up").isZero();
 		assertThat(report.warmUp().seconds()).isPositive();
+		assertThat(report.warmUp().compilerCpuSeconds()).as("the JIT compiler's CPU, read from /proc").isPositive();
 		assertThat(report.measurements()).hasSize(9 * Harness.CONCURRENCY.length);
 		for (Measurement measured : report.measurements()) {
 			assertThat(measured.api().count()).as("%s through the API at %d: %s", measured.path(),

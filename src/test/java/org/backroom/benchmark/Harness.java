@@ -156,10 +156,10 @@ final class Harness {
 		}
 	}
 
-	/** {@code -Dbenchmark.warmup=300} to let the JIT settle for longer; by default 24 phases of the scale. */
+	/** {@code -Dbenchmark.warmup=600} to let the JIT settle for longer; by default the scale's (5 minutes at 1m). */
 	private Duration warmUpLimit() {
 		String seconds = System.getProperty("benchmark.warmup", "");
-		return seconds.isBlank() ? scale.phase().multipliedBy(24)
+		return seconds.isBlank() ? scale.warmUp()
 				: Duration.ofMillis((long) (Double.parseDouble(seconds) * 1000));
 	}
 

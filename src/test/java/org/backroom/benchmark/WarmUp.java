@@ -1,9 +1,15 @@
 package org.backroom.benchmark;
 
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.backroom.benchmark.HotPaths.HotPath;
 
@@ -11,29 +17,31 @@ import org.backroom.benchmark.HotPaths.HotPath;
  * Runs every hot path, both sides at random at concurrency 8, until the JIT compiler has compiled what they run,
  * before anything is measured. Backroom runs inside the benchmark's JVM, freshly started: measured cold, the first
  * paths paid for the compiler (a C2 thread busy for tens of seconds on one of the two cores), and a picker's p50
- * through the API was 7.9 ms where a server that has run for an hour answers in 2.2. A store's server runs for days,
- * so the figures that matter are the compiled ones.
+ * through the API was 7.9 ms where a server that has run for a few minutes answers in 2.2. A store's server runs
+ * for days, so the figures that matter are the compiled ones.
  *
- * <p>Quiet means the compiler worked for less than {@link #QUIET} of a round's time; the warm-up stops then, or at
- * its limit, and says which.
+ * <p>Quiet means the compiler threads used less than {@link #QUIET} of one core over a round; the warm-up stops
+ * then, or at its limit, and says which. Their CPU time is read from {@code /proc/self/task/<id>/schedstat}: the
+ * compilation time the JVM itself reports is wall time, which grows with the load that keeps the compiler waiting
+ * for a core.
  */
 final class WarmUp {
 
-	/** The share of one round's wall time that the compiler may still spend compiling. */
-	static final double QUIET = 0.02;
+	/** The share of one core that the compiler threads may still use in a round. */
+	static final double QUIET = 0.05;
 
-	/** What the warm-up did: how long it ran, how long the compiler worked meanwhile, and whether it went quiet. */
-	record Result(double seconds, double compileSeconds, double lastRoundShare, long errors) {
+	/** What the warm-up did: how long it ran, the compiler's CPU meanwhile, and its share of a core at the end. */
+	record Result(double seconds, double compilerCpuSeconds, double lastRoundShare, long errors) {
 
 		boolean quiet() {
 			return lastRoundShare < QUIET;
 		}
 
 		String line() {
-			return "Warm-up: %.0f s of every path at concurrency 8 (%,d failed), the JIT compiling %.1f s of it; %s"
-				.formatted(seconds, errors, compileSeconds, quiet() ? "quiet at the end (%.1f%% of the last round)"
-						.formatted(lastRoundShare * 100) : "STILL COMPILING at the limit (%.0f%% of the last round)"
-						.formatted(lastRoundShare * 100));
+			return "Warm-up: %.0f s of every path at concurrency 8 (%,d failed), the JIT compiler using %.1f s of CPU; %s"
+				.formatted(seconds, errors, compilerCpuSeconds, quiet()
+						? "quiet at the end (%.0f%% of a core in the last round)".formatted(lastRoundShare * 100)
+						: "STILL COMPILING at the limit (%.0f%% of a core in the last round)".formatted(lastRoundShare * 100));
 		}
 
 	}
@@ -42,12 +50,8 @@ final class WarmUp {
 	}
 
 	static Result run(List<HotPath> paths, Duration round, Duration limit) throws Exception {
-		CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-		if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
-			throw new IllegalStateException("This JVM does not say how long its JIT compiles: run the benchmark on HotSpot");
-		}
 		long began = System.nanoTime();
-		long compiledBefore = jit.getTotalCompilationTime();
+		Map<String, Long> compiledBefore = compilerThreads();
 		double share = 1;
 		long errors = 0;
 		LoadDriver driver = new LoadDriver(8);
@@ -55,16 +59,16 @@ final class WarmUp {
 			long seed = 3;
 			while (share >= QUIET && System.nanoTime() - began < limit.toNanos()) {
 				long roundBegan = System.nanoTime();
-				long compiled = jit.getTotalCompilationTime();
+				Map<String, Long> compiled = compilerThreads();
 				errors += driver.run(round, seed++, bothSides(paths)).errors();
-				share = (jit.getTotalCompilationTime() - compiled) / ((System.nanoTime() - roundBegan) / 1e6);
+				share = cpuBetween(compiled, compilerThreads()) / (double) (System.nanoTime() - roundBegan);
 			}
 		}
 		finally {
 			driver.close();
 		}
-		return new Result((System.nanoTime() - began) / 1e9, (jit.getTotalCompilationTime() - compiledBefore) / 1e3,
-				share, errors);
+		return new Result((System.nanoTime() - began) / 1e9, cpuBetween(compiledBefore, compilerThreads()) / 1e9, share,
+				errors);
 	}
 
 	private static LoadDriver.Operation bothSides(List<HotPath> paths) {
@@ -72,6 +76,44 @@ final class WarmUp {
 			HotPath path = paths.get(random.nextInt(paths.size()));
 			return (random.nextBoolean() ? path.api() : path.sql()).run(worker, random);
 		};
+	}
+
+	/** The CPU time so far of each of this JVM's compiler threads (HotSpot's "C1 CompilerThread0", …), by id. */
+	static Map<String, Long> compilerThreads() {
+		Path tasks = Path.of("/proc/self/task");
+		if (!Files.isDirectory(tasks)) {
+			throw new IllegalStateException("The warm-up reads the compiler's CPU from /proc: run the benchmark on Linux");
+		}
+		Map<String, Long> compilers = new HashMap<>();
+		try (Stream<Path> threads = Files.list(tasks)) {
+			threads.forEach(thread -> cpuNanos(thread).ifPresent(nanos -> compilers.put(thread.toString(), nanos)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		if (compilers.isEmpty()) {
+			// Without them every round would look quiet, and the warm-up would end before it began.
+			throw new IllegalStateException("No JIT compiler thread found in /proc/self/task: run on HotSpot");
+		}
+		return compilers;
+	}
+
+	/** The CPU the compiler threads used between two readings; HotSpot may start or stop some in between. */
+	static long cpuBetween(Map<String, Long> before, Map<String, Long> after) {
+		return after.entrySet().stream().mapToLong(now -> now.getValue() - before.getOrDefault(now.getKey(), 0L)).sum();
+	}
+
+	private static Optional<Long> cpuNanos(Path thread) {
+		try {
+			if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+				return Optional.empty();
+			}
+			return Optional.of(Long.parseLong(Files.readString(thread.resolve("schedstat")).split(" ")[0]));
+		}
+		catch (IOException ex) {
+			// The thread ended between the listing and the read: it compiles nothing any more.
+			return Optional.empty();
+		}
 	}
 
 }

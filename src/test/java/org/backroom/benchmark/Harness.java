@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.backroom.BackroomApplication;
 import org.backroom.benchmark.HotPaths.HotPath;
 import org.backroom.benchmark.LoadDriver.Sample;
@@ -80,7 +81,8 @@ final class Harness {
 			log(startup.line());
 			var pool = backroom.getBean(HikariDataSource.class);
 			double loadSeconds = warm ? loadedIn(marker) : load(pool.getJdbcUrl(), marker);
-			return measure(pool.getJdbcUrl(), "http://127.0.0.1:" + port, loadSeconds, startup);
+			ServerTime server = new ServerTime(backroom.getBean(MeterRegistry.class));
+			return measure(pool.getJdbcUrl(), "http://127.0.0.1:" + port, loadSeconds, startup, server);
 		}
 	}
 
@@ -113,7 +115,8 @@ final class Harness {
 		return JSON.readTree(Files.readString(marker)).path("loadSeconds").asDouble();
 	}
 
-	private Report measure(String jdbcUrl, String base, double loadSeconds, Startup startup) throws Exception {
+	private Report measure(String jdbcUrl, String base, double loadSeconds, Startup startup, ServerTime server)
+			throws Exception {
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5)).build();
 		String token = token(http, base);
@@ -136,7 +139,7 @@ final class Harness {
 			List<Measurement> measurements = new ArrayList<>();
 			for (HotPath path : paths) {
 				for (int concurrency : CONCURRENCY) {
-					Measurement measured = measure(path, concurrency);
+					Measurement measured = measure(path, concurrency, server);
 					log(Measurement.header().lines().findFirst().orElseThrow() + "\n" + measured.row());
 					measurements.add(measured);
 				}
@@ -171,7 +174,7 @@ final class Harness {
 	}
 
 	/** A short warm-up of both sides, then rounds that alternate them (API first, then SQL first, …). */
-	private Measurement measure(HotPath path, int concurrency) throws Exception {
+	private Measurement measure(HotPath path, int concurrency, ServerTime server) throws Exception {
 		LoadDriver driver = new LoadDriver(concurrency);
 		try {
 			Duration warmUp = scale.phase().dividedBy(2);
@@ -179,18 +182,20 @@ final class Harness {
 			driver.run(warmUp, 1, path.sql());
 			List<Sample> api = new ArrayList<>();
 			List<Sample> sql = new ArrayList<>();
+			ServerTime.Reading served = ServerTime.NONE;
 			for (int round = 0; round < scale.rounds(); round++) {
 				long seed = 100 + round;
-				if (round % 2 == 0) {
-					api.add(driver.run(scale.phase(), seed, path.api()));
+				if (round % 2 != 0) {
 					sql.add(driver.run(scale.phase(), seed, path.sql()));
 				}
-				else {
+				ServerTime.Reading before = server.read();
+				api.add(driver.run(scale.phase(), seed, path.api()));
+				served = served.plus(server.read().since(before));
+				if (round % 2 == 0) {
 					sql.add(driver.run(scale.phase(), seed, path.sql()));
-					api.add(driver.run(scale.phase(), seed, path.api()));
 				}
 			}
-			return new Measurement(path.name(), concurrency, Sample.merge(api), Sample.merge(sql));
+			return new Measurement(path.name(), concurrency, Sample.merge(api), Sample.merge(sql), served.meanMillis());
 		}
 		finally {
 			driver.close();

@@ -44,6 +44,10 @@ final class LoadDriver {
 			return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
 		}
 
+		double meanMillis() {
+			return nanos.length == 0 ? Double.NaN : Arrays.stream(nanos).average().orElseThrow() / 1e6;
+		}
+
 		double perSecond() {
 			return elapsedNanos == 0 ? 0 : nanos.length * 1e9 / elapsedNanos;
 		}

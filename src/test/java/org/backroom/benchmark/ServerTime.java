@@ -7,9 +7,10 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The time Backroom itself counted for the requests it answered ({@code http.server.requests}, the timer a store
- * watches in production): from its observation filter, at the start of the filter chain, to its answer; without the client, the
- * connection, Tomcat's parsing or the wait for a thread. Beside the API's latency seen by the load driver it tells what the server spent from what the client and
- * the machine did; only one path runs at a time, so the difference of two readings is that path's.
+ * watches in production): from its observation filter, at the start of the filter chain, to its answer; without
+ * the client, the connection, Tomcat's parsing or the wait for a thread. Beside the API's latency seen by the load
+ * driver it tells what the server spent from what the client and the machine did; only one path runs at a time,
+ * so the difference of two readings is that path's.
  */
 final class ServerTime {
 

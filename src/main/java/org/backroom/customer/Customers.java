@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.backroom.lifecycle.PickerQuery;
 import org.backroom.lifecycle.RecordQueries;
+import org.backroom.platform.RecordRows;
 import org.backroom.platform.Sql;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +77,7 @@ class Customers {
 	List<Lookup> lookup(@Nullable String query, int rows) {
 		RecordQueries.Query lookup = lookupQuery(query, rows);
 		PickerQuery.planOnce(jdbc);
-		return jdbc.sql(lookup.sql()).params(lookup.params()).query(Lookup.class).list();
+		return jdbc.sql(lookup.sql()).params(lookup.params()).query(RecordRows.of(Lookup.class)).list();
 	}
 
 	/** What a picker offers: enough to tell two customers apart. */
@@ -108,7 +109,7 @@ class Customers {
 		return jdbc.sql("SELECT id, code, name, status, credit_allowed, credit_limit, balance, version "
 				+ "FROM customers WHERE id = ? " + (forUpdate ? "FOR UPDATE" : "FOR SHARE"))
 			.param(id)
-			.query(SaleCustomer.class)
+			.query(RecordRows.of(SaleCustomer.class))
 			.optional();
 	}
 

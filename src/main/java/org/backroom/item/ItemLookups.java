@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.backroom.lifecycle.PickerQuery;
 import org.backroom.lifecycle.RecordQueries;
+import org.backroom.platform.RecordRows;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,11 +35,11 @@ class ItemLookups {
 	List<Lookup> lookup(@Nullable String query) {
 		RecordQueries.Query search = lookupQuery(query);
 		PickerQuery.planOnce(jdbc);
-		List<Lookup> matches = jdbc.sql(search.sql()).params(search.params()).query(Lookup.class).list();
+		List<Lookup> matches = jdbc.sql(search.sql()).params(search.params()).query(RecordRows.of(Lookup.class)).list();
 		if (query == null || query.isBlank()) {
 			return matches;
 		}
-		Optional<Lookup> scanned = jdbc.sql(BY_BARCODE).param(query.strip()).query(Lookup.class).optional();
+		Optional<Lookup> scanned = jdbc.sql(BY_BARCODE).param(query.strip()).query(RecordRows.of(Lookup.class)).optional();
 		if (scanned.isEmpty()) {
 			return matches;
 		}
@@ -67,7 +68,7 @@ class ItemLookups {
 		return jdbc.sql(LOOKUP + " WHERE status = 'ACTIVE' AND track_stock AND stock_on_hand <= ?"
 				+ " ORDER BY stock_on_hand, id LIMIT ?")
 			.params(threshold, rows)
-			.query(Lookup.class)
+			.query(RecordRows.of(Lookup.class))
 			.list();
 	}
 

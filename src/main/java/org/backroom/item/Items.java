@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.backroom.lifecycle.RecordQueries;
+import org.backroom.platform.RecordRows;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
 
@@ -83,14 +84,14 @@ class Items {
 		Long[] wanted = ids.toArray(Long[]::new);
 		List<SaleItem> locked = new ArrayList<>(jdbc
 			.sql(SALE_ITEM + " WHERE id = ANY(?) AND NOT track_stock ORDER BY id FOR SHARE")
-			.param(wanted).query(SaleItem.class).list());
+			.param(wanted).query(RecordRows.of(SaleItem.class)).list());
 		locked.addAll(jdbc.sql(SALE_ITEM + " WHERE id = ANY(?) AND track_stock ORDER BY id FOR NO KEY UPDATE")
-			.param(wanted).query(SaleItem.class).list());
+			.param(wanted).query(RecordRows.of(SaleItem.class)).list());
 		if (locked.size() < ids.stream().distinct().count()) {
 			// An edit switched stock tracking between the two queries: lock what is left the strong way.
 			Long[] missing = ids.stream().filter(id -> locked.stream().noneMatch(item -> item.id() == id)).toArray(Long[]::new);
 			locked.addAll(jdbc.sql(SALE_ITEM + " WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE")
-				.param(missing).query(SaleItem.class).list());
+				.param(missing).query(RecordRows.of(SaleItem.class)).list());
 		}
 		return locked;
 	}
@@ -99,7 +100,7 @@ class Items {
 	List<PurchaseItem> lockForPurchase(Collection<Long> ids) {
 		return jdbc.sql(PURCHASE_ITEM + " WHERE id = ANY(?) ORDER BY id FOR SHARE")
 			.param(ids.toArray(Long[]::new))
-			.query(PurchaseItem.class)
+			.query(RecordRows.of(PurchaseItem.class))
 			.list();
 	}
 
@@ -124,7 +125,7 @@ class Items {
 	List<PurchaseItem> purchaseItems(Collection<Long> ids) {
 		return jdbc.sql(PURCHASE_ITEM + " WHERE id = ANY(?) ORDER BY id")
 			.param(ids.toArray(Long[]::new))
-			.query(PurchaseItem.class)
+			.query(RecordRows.of(PurchaseItem.class))
 			.list();
 	}
 

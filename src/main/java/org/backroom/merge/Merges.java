@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.time.ZoneOffset;
 
+import org.backroom.platform.RecordRows;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +69,7 @@ class Merges {
 	List<Merge> ofRequest(MergeKind kind, long requestId) {
 		return jdbc.sql(select(kind) + " WHERE request_id = ? AND status = 'PENDING_APPROVAL' ORDER BY duplicate_id FOR UPDATE")
 			.param(requestId)
-			.query(Merge.class)
+			.query(RecordRows.of(Merge.class))
 			.list();
 	}
 
@@ -98,7 +99,7 @@ class Merges {
 	Optional<Merge> doneOf(MergeKind kind, long duplicateId) {
 		return jdbc.sql(select(kind) + " WHERE duplicate_id = ? AND status = 'DONE' ORDER BY id DESC LIMIT 1")
 			.param(duplicateId)
-			.query(Merge.class)
+			.query(RecordRows.of(Merge.class))
 			.optional();
 	}
 
@@ -106,7 +107,7 @@ class Merges {
 	List<Merge> laterInto(MergeKind kind, long survivorId, long mergeId) {
 		return jdbc.sql(select(kind) + " WHERE survivor_id = ? AND status = 'DONE' AND id > ? ORDER BY id")
 			.params(survivorId, mergeId)
-			.query(Merge.class)
+			.query(RecordRows.of(Merge.class))
 			.list();
 	}
 

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
 
+import org.backroom.platform.RecordRows;
 import org.backroom.staff.StaffPrincipal;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,7 +90,7 @@ class PurchaseOrders {
 				FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.order_id
 				WHERE l.item_id = ?
 				ORDER BY o.created_at DESC, o.id DESC, l.line_no
-				LIMIT ?""").params(itemId, rows).query(ItemPurchase.class).list();
+				LIMIT ?""").params(itemId, rows).query(RecordRows.of(ItemPurchase.class)).list();
 	}
 
 	/** A line of a purchase order, as an item's history shows it. */

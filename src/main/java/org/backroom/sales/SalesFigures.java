@@ -3,6 +3,8 @@ package org.backroom.sales;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.backroom.platform.RecordRows;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,7 +25,7 @@ class SalesFigures {
 	Period since(String unit) {
 		return jdbc.sql("SELECT count(*) AS orders, coalesce(sum(total), 0.00) AS total FROM sales_orders"
 				+ " WHERE created_at >= date_trunc('" + ("day".equals(unit) ? "day" : "month") + "', now())")
-			.query(Period.class)
+			.query(RecordRows.of(Period.class))
 			.single();
 	}
 
@@ -32,7 +34,7 @@ class SalesFigures {
 		return jdbc.sql("SELECT count(*) AS orders, coalesce(sum(total), 0.00) AS total FROM sales_orders"
 				+ " WHERE created_at >= date_trunc('" + ("day".equals(unit) ? "day" : "month") + "', now() - interval '1 year')"
 				+ " AND created_at < now() - interval '1 year'")
-			.query(Period.class)
+			.query(RecordRows.of(Period.class))
 			.single();
 	}
 
@@ -47,7 +49,7 @@ class SalesFigures {
 				                   AND o.created_at < d.day - interval '1 year' + interval '1 day'), 0) AS before
 				FROM generate_series(date_trunc('month', now()), date_trunc('month', now()) + interval '1 month' - interval '1 day',
 				                     interval '1 day') AS d(day)
-				ORDER BY d.day""").query(BarChart.Point.class).list();
+				ORDER BY d.day""").query(RecordRows.of(BarChart.Point.class)).list();
 	}
 
 	/** The last 12 months with their takings, and the same months a year before. */
@@ -61,7 +63,7 @@ class SalesFigures {
 				                   AND o.created_at < m.month - interval '1 year' + interval '1 month'), 0) AS before
 				FROM generate_series(date_trunc('month', now()) - interval '11 months', date_trunc('month', now()),
 				                     interval '1 month') AS m(month)
-				ORDER BY m.month""").query(BarChart.Point.class).list();
+				ORDER BY m.month""").query(RecordRows.of(BarChart.Point.class)).list();
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.backroom.platform.RecordRows;
 import org.backroom.staff.StaffPrincipal;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
@@ -93,7 +94,7 @@ class SalesOrders {
 				FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id
 				WHERE l.item_id = ?
 				ORDER BY o.created_at DESC, o.id DESC, l.line_no
-				LIMIT ?""").params(itemId, rows).query(ItemSale.class).list();
+				LIMIT ?""").params(itemId, rows).query(RecordRows.of(ItemSale.class)).list();
 	}
 
 	/** A line of a sale, as an item's history shows it. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.backroom.lifecycle.LifecycleStatus;
 import org.backroom.lifecycle.RecordQueries;
+import org.backroom.platform.RecordRows;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
 
@@ -58,7 +59,7 @@ class StaffMembers {
 	Optional<Current> lock(long id) {
 		return jdbc.sql("SELECT id, username, status, version FROM staff WHERE id = ? FOR UPDATE")
 			.param(id)
-			.query(Current.class)
+			.query(RecordRows.of(Current.class))
 			.optional();
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.backroom.lifecycle.RecordQueries;
+import org.backroom.platform.RecordRows;
 import org.backroom.web.Cursor;
 import org.jspecify.annotations.Nullable;
 
@@ -22,16 +23,16 @@ class Suppliers {
 	}
 
 	Optional<Supplier> find(long id) {
-		return jdbc.sql(Supplier.SELECT + " WHERE id = ?").param(id).query(Supplier.class).optional();
+		return jdbc.sql(Supplier.SELECT + " WHERE id = ?").param(id).query(RecordRows.of(Supplier.class)).optional();
 	}
 
 	List<Supplier> list(String statusFilter, @Nullable String query, @Nullable Cursor after, int rows) {
-		return RecordQueries.page(jdbc, Supplier.SELECT, statusFilter, query, after, rows).query(Supplier.class).list();
+		return RecordQueries.page(jdbc, Supplier.SELECT, statusFilter, query, after, rows).query(RecordRows.of(Supplier.class)).list();
 	}
 
 	List<Lookup> lookup(@Nullable String query) {
 		return RecordQueries.lookup(jdbc, "SELECT id, code, name, contact_name, phone FROM suppliers", query)
-			.query(Lookup.class)
+			.query(RecordRows.of(Lookup.class))
 			.list();
 	}
 
@@ -63,7 +64,7 @@ class Suppliers {
 	Optional<PurchaseSupplier> lockForPurchase(long id) {
 		return jdbc.sql("SELECT id, code, name, status FROM suppliers WHERE id = ? FOR SHARE")
 			.param(id)
-			.query(PurchaseSupplier.class)
+			.query(RecordRows.of(PurchaseSupplier.class))
 			.optional();
 	}
 

@@ -1,5 +1,5 @@
 /** Suppliers: who the store buys from, under the shared lifecycle. */
-@ApplicationModule(allowedDependencies = { "lifecycle", "permission", "web" })
+@ApplicationModule(allowedDependencies = { "lifecycle", "permission", "platform", "web" })
 @NullMarked
 package org.backroom.supplier;
 

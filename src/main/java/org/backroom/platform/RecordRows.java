@@ -1,5 +1,6 @@
 package org.backroom.platform;
 
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Constructor;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -43,7 +44,8 @@ public final class RecordRows<T> implements RowMapper<T> {
 	/** The columns of the last result set mapped: most often the next row is of the same one. */
 	private volatile @Nullable Columns last;
 
-	private record Columns(ResultSetMetaData metaData, int[] indexes) {
+	/** Held weakly: the driver's metadata refers to its connection, which must not outlive the pool's use of it. */
+	private record Columns(WeakReference<ResultSetMetaData> metaData, int[] indexes) {
 	}
 
 	private RecordRows(Class<T> type) {
@@ -74,14 +76,14 @@ public final class RecordRows<T> implements RowMapper<T> {
 
 	private int[] columns(ResultSetMetaData metaData) throws SQLException {
 		Columns known = last;
-		if (known != null && known.metaData() == metaData) {
+		if (known != null && known.metaData().get() == metaData) {
 			return known.indexes();
 		}
 		int[] indexes = new int[names.length];
 		for (int i = 0; i < names.length; i++) {
 			indexes[i] = find(metaData, names[i]);
 		}
-		last = new Columns(metaData, indexes);
+		last = new Columns(new WeakReference<>(metaData), indexes);
 		return indexes;
 	}
 

@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.backroom.web.Cursor;
-import org.jspecify.annotations.Nullable;
-
+import org.backroom.lifecycle.RecordQueries;
 import org.backroom.platform.RecordRows;
 import org.backroom.staff.StaffPrincipal;
+import org.backroom.web.Cursor;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -65,32 +65,57 @@ class PurchaseOrders {
 			.query(PurchaseOrders::header).list()).stream().findFirst();
 	}
 
-	/** Newest first, optionally some suppliers' and in one status; keyset-paged on (created_at, id). */
+	/** Newest first, optionally some suppliers' and in one status. */
 	List<PurchaseOrder> list(@Nullable List<Long> supplierIds, @Nullable PurchaseOrderStatus status,
 			@Nullable Cursor after, int rows) {
-		StringBuilder sql = new StringBuilder("SELECT * FROM purchase_orders WHERE true");
+		RecordQueries.Query query = listQuery(supplierIds, status, after, rows);
+		return withLines(jdbc.sql(query.sql()).params(query.params()).query(PurchaseOrders::header).list());
+	}
+
+	/**
+	 * The query of {@link #list}, keyset-paged on {@code (created_at, id)}: each supplier's orders read newest first
+	 * from purchase_orders_by_supplier ({@link Cursor#newestFirstOfEach}), those of one status from
+	 * purchase_orders_by_status, all of them from purchase_orders_by_created_covering.
+	 */
+	static RecordQueries.Query listQuery(@Nullable List<Long> supplierIds, @Nullable PurchaseOrderStatus status,
+			@Nullable Cursor after, int rows) {
 		List<Object> params = new ArrayList<>();
 		if (supplierIds != null) {
-			sql.append(" AND supplier_id = ANY(?)");
 			params.add(supplierIds.toArray(Long[]::new));
 		}
+		StringBuilder sql = new StringBuilder("SELECT * FROM purchase_orders WHERE ")
+			.append(supplierIds != null ? "supplier_id = k.id" : "true");
 		if (status != null) {
 			sql.append(" AND status = ?");
 			params.add(status.name());
 		}
 		Cursor.newestFirst(sql, params, after, rows);
-		return withLines(jdbc.sql(sql.toString()).params(params).query(PurchaseOrders::header).list());
+		if (supplierIds == null) {
+			return new RecordQueries.Query(sql.toString(), params);
+		}
+		params.add(rows);
+		return new RecordQueries.Query(Cursor.newestFirstOfEach(sql.toString()), params);
 	}
 
-	/** One item's most recent purchase order lines, served by purchase_order_lines_by_item. */
+	/** One item's most recent purchase order lines. */
 	List<ItemPurchase> purchasesOf(long itemId, int rows) {
-		return jdbc.sql("""
+		RecordQueries.Query query = purchasesOfQuery(itemId, rows);
+		return jdbc.sql(query.sql()).params(query.params()).query(RecordRows.of(ItemPurchase.class)).list();
+	}
+
+	/**
+	 * The query of {@link #purchasesOf}: newest first by order number, the page read in that order from
+	 * purchase_order_lines_by_item_newest before its lines are joined to their orders, as an item's sales are
+	 * (joined first, the planner merged them with every order down to the item's: 30,000 read for 25).
+	 */
+	static RecordQueries.Query purchasesOfQuery(long itemId, int rows) {
+		return new RecordQueries.Query("""
 				SELECT o.id AS order_id, o.number, o.created_at, o.supplier_id, o.supplier_name, o.status, l.quantity,
 				       l.unit_cost, l.line_total
-				FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.order_id
-				WHERE l.item_id = ?
-				ORDER BY o.created_at DESC, o.id DESC, l.line_no
-				LIMIT ?""").params(itemId, rows).query(RecordRows.of(ItemPurchase.class)).list();
+				FROM (SELECT order_id, line_no, quantity, unit_cost, line_total FROM purchase_order_lines
+				      WHERE item_id = ? ORDER BY order_id DESC, line_no LIMIT ?) AS l
+				JOIN purchase_orders o ON o.id = l.order_id
+				ORDER BY l.order_id DESC, l.line_no""", List.of(itemId, rows));
 	}
 
 	/** A line of a purchase order, as an item's history shows it. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.backroom.lifecycle.RecordQueries;
 import org.backroom.platform.RecordRows;
 import org.backroom.staff.StaffPrincipal;
 import org.backroom.web.Cursor;
@@ -65,36 +66,59 @@ class SalesOrders {
 			.findFirst();
 	}
 
-	/**
-	 * Newest first, optionally some customers' (one, and those merged into it) or those one staff user processed
-	 * (sales_orders_by_staff);
-	 * keyset-paged on (created_at, id).
-	 */
+	/** Newest first, optionally some customers' (one, and those merged into it) or those one staff user processed. */
 	List<SalesOrder> list(@Nullable List<Long> customerIds, @Nullable Long processedBy, @Nullable Cursor after,
 			int rows) {
-		StringBuilder sql = new StringBuilder("SELECT * FROM sales_orders WHERE true");
+		RecordQueries.Query query = listQuery(customerIds, processedBy, after, rows);
+		return withLines(jdbc.sql(query.sql()).params(query.params()).query(SalesOrders::header).list());
+	}
+
+	/**
+	 * The query of {@link #list}, keyset-paged on {@code (created_at, id)}: each customer's orders read newest first
+	 * from sales_orders_by_customer_covering ({@link Cursor#newestFirstOfEach}), one user's from
+	 * sales_orders_by_staff_newest, all of them from sales_orders_by_created_covering.
+	 */
+	static RecordQueries.Query listQuery(@Nullable List<Long> customerIds, @Nullable Long processedBy,
+			@Nullable Cursor after, int rows) {
 		List<Object> params = new ArrayList<>();
 		if (customerIds != null) {
-			sql.append(" AND customer_id = ANY(?::bigint[])");
 			params.add(customerIds.toArray(new Long[0]));
 		}
+		StringBuilder sql = new StringBuilder("SELECT * FROM sales_orders WHERE ")
+			.append(customerIds != null ? "customer_id = k.id" : "true");
 		if (processedBy != null) {
 			sql.append(" AND processed_by = ?");
 			params.add(processedBy);
 		}
 		Cursor.newestFirst(sql, params, after, rows);
-		return withLines(jdbc.sql(sql.toString()).params(params).query(SalesOrders::header).list());
+		if (customerIds == null) {
+			return new RecordQueries.Query(sql.toString(), params);
+		}
+		params.add(rows);
+		return new RecordQueries.Query(Cursor.newestFirstOfEach(sql.toString()), params);
 	}
 
-	/** One item's most recent sales, a line each, served by sales_order_lines_by_item. */
+	/** One item's most recent sales, a line each. */
 	List<ItemSale> salesOf(long itemId, int rows) {
-		return jdbc.sql("""
+		RecordQueries.Query query = salesOfQuery(itemId, rows);
+		return jdbc.sql(query.sql()).params(query.params()).query(RecordRows.of(ItemSale.class)).list();
+	}
+
+	/**
+	 * The query of {@link #salesOf}: newest first by order number (numbers are taken in the order sales are
+	 * written), the page read in that order from sales_order_lines_by_item_newest before its lines are joined to
+	 * their orders. Sorted by the orders' time, each of the item's lines was joined to its order first: 2.2 s for an
+	 * item on 4,000 of ten million lines; joined before the page is cut, a planner may merge the lines with every
+	 * order, newest first, down to the item's.
+	 */
+	static RecordQueries.Query salesOfQuery(long itemId, int rows) {
+		return new RecordQueries.Query("""
 				SELECT o.id AS order_id, o.number, o.created_at, o.customer_id, o.customer_name, l.quantity,
 				       l.unit_price, l.line_total
-				FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id
-				WHERE l.item_id = ?
-				ORDER BY o.created_at DESC, o.id DESC, l.line_no
-				LIMIT ?""").params(itemId, rows).query(RecordRows.of(ItemSale.class)).list();
+				FROM (SELECT order_id, line_no, quantity, unit_price, line_total FROM sales_order_lines
+				      WHERE item_id = ? ORDER BY order_id DESC, line_no LIMIT ?) AS l
+				JOIN sales_orders o ON o.id = l.order_id
+				ORDER BY l.order_id DESC, l.line_no""", List.of(itemId, rows));
 	}
 
 	/** A line of a sale, as an item's history shows it. */

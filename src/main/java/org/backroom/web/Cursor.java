@@ -34,6 +34,20 @@ public record Cursor(String key, long id) {
 		params.add(rows);
 	}
 
+	/**
+	 * A list newest first across several keys' rows (a customer and the customers merged into it, say): {@code
+	 * perKey} is one key's page, written with {@link #newestFirst} and naming the key {@code k.id}; its parameters
+	 * follow the keys' array, and the page's size ends them. Each key's rows are read newest first from the index on
+	 * {@code (key, created_at, id)} and stop at a page; the few pages are merged. With {@code key = ANY (keys)} the
+	 * index yields no time order across keys, so the planner read all of a long history and sorted it, or walked
+	 * the table's time index back for the few rows of the keys: 15 ms a page for a customer of 20,000 orders among
+	 * two million, and as long as the table for one whose orders are old.
+	 */
+	public static String newestFirstOfEach(String perKey) {
+		return "SELECT o.* FROM unnest(CAST(? AS bigint[])) AS k(id) CROSS JOIN LATERAL (" + perKey + ") AS o"
+				+ " ORDER BY o.created_at DESC, o.id DESC LIMIT ?";
+	}
+
 	/** The cursor a client sent back, or null for the first page; a cursor that was not ours is a 422. */
 	public static @Nullable Cursor decode(@Nullable String cursor) {
 		if (cursor == null || cursor.isBlank()) {

@@ -52,6 +52,23 @@ public final class QueryPlans {
 		return pages;
 	}
 
+	/**
+	 * The most rows any step of an executed plan handled: those it returned over all its loops, or those its filter
+	 * read and threw away. A page found without reading a whole history keeps this near the page's size.
+	 */
+	public static long mostRowsOfAnyStep(String plan) {
+		long most = 0;
+		Matcher step = Pattern.compile("actual [^\\n]*rows=(\\d+) loops=(\\d+)").matcher(plan);
+		while (step.find()) {
+			most = Math.max(most, Long.parseLong(step.group(1)) * Long.parseLong(step.group(2)));
+		}
+		Matcher removed = Pattern.compile("Rows Removed by (?:Filter|Join Filter|Index Recheck): (\\d+)").matcher(plan);
+		while (removed.find()) {
+			most = Math.max(most, Long.parseLong(removed.group(1)));
+		}
+		return most;
+	}
+
 	private static Map<String, String> explained(JdbcClient jdbc, TransactionTemplate transaction, List<String> fill,
 			Map<String, RecordQueries.Query> queries, String options) {
 		return transaction.execute(status -> {

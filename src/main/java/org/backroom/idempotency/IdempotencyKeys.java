@@ -42,22 +42,22 @@ class IdempotencyKeys {
 	 * {@code wait} it gives up with {@link InProgress}.
 	 */
 	Optional<Used> claim(long staffId, String key, byte[] requestHash, Duration wait) {
-		// The timeout as it was, then this one, in one round trip: the new one is set from a row of the old one's, so
-		// the old one is read first.
-		String previous = jdbc.sql("SELECT p.previous, n.waits FROM (SELECT current_setting('lock_timeout') AS previous"
-				+ " OFFSET 0) AS p, LATERAL (SELECT set_config('lock_timeout', CAST(? AS text) || left(p.previous, 0),"
-				+ " true) AS waits) AS n")
-			.param(wait.toMillis() + "ms")
-			.query((rs, row) -> rs.getString("previous"))
-			.single();
-		int claimed;
+		Claimed claimed;
 		try {
-			// The placeholder answer never becomes visible: the same transaction stores the real one before commit.
+			// One round trip: the timeout as it was is read, then this one set, then the key inserted under it (each
+			// step reads the one before, so they run in that order). The placeholder answer never becomes visible:
+			// the same transaction stores the real one before commit.
 			claimed = jdbc.sql("""
-					INSERT INTO idempotency_keys (staff_id, key, request_hash, status, headers, body)
-					VALUES (?, ?, ?, 0, '{}', ''::bytea) ON CONFLICT DO NOTHING""")
-				.params(staffId, key, requestHash)
-				.update();
+					WITH previous AS MATERIALIZED (SELECT current_setting('lock_timeout') AS setting),
+					     waits AS MATERIALIZED (SELECT set_config('lock_timeout', CAST(? AS text), true) AS setting
+					                            FROM previous),
+					     inserted AS (INSERT INTO idempotency_keys (staff_id, key, request_hash, status, headers, body)
+					                  SELECT ?, ?, ?, 0, '{}', ''::bytea FROM waits
+					                  ON CONFLICT DO NOTHING RETURNING 1)
+					SELECT (SELECT setting FROM previous) AS previous, (SELECT count(*) FROM inserted) AS claimed""")
+				.params(wait.toMillis() + "ms", staffId, key, requestHash)
+				.query((rs, row) -> new Claimed(rs.getString("previous"), rs.getInt("claimed") == 1))
+				.single();
 		}
 		catch (DataAccessException ex) {
 			if (ex.getMostSpecificCause() instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
@@ -65,8 +65,9 @@ class IdempotencyKeys {
 			}
 			throw ex;
 		}
+		String previous = claimed.previousTimeout();
 		setLockTimeout(previous);
-		if (claimed == 1) {
+		if (claimed.ours()) {
 			return Optional.empty();
 		}
 		return Optional.of(jdbc.sql("SELECT request_hash, status, headers, body FROM idempotency_keys"
@@ -75,6 +76,10 @@ class IdempotencyKeys {
 			.query((rs, row) -> new Used(rs.getBytes("request_hash"), new StoredAnswer(rs.getInt("status"),
 					json.readValue(rs.getString("headers"), HEADERS), rs.getBytes("body"))))
 			.single());
+	}
+
+	/** What claiming found: the lock timeout to put back, and whether the key is now this request's. */
+	private record Claimed(String previousTimeout, boolean ours) {
 	}
 
 	/** Stores the answer to the claimed key, in the transaction that made the change. */

@@ -76,19 +76,21 @@ class Items {
 	}
 
 	/**
-	 * Items of a sale, locked until the sale commits, each query in id order so that two sales never deadlock.
+	 * Items of a sale, locked until the sale commits, each lock mode's items in id order so that two sales never
+	 * deadlock.
 	 * FOR SHARE keeps a deactivation out; items whose stock the sale will change are locked FOR NO KEY UPDATE at
 	 * once, because upgrading a shared lock later would deadlock against a concurrent sale of the same item.
 	 */
 	List<SaleItem> lockForSale(List<Long> ids) {
 		Long[] wanted = ids.toArray(Long[]::new);
-		List<SaleItem> locked = new ArrayList<>(jdbc
-			.sql(SALE_ITEM + " WHERE id = ANY(?) AND NOT track_stock ORDER BY id FOR SHARE")
-			.param(wanted).query(RecordRows.of(SaleItem.class)).list());
-		locked.addAll(jdbc.sql(SALE_ITEM + " WHERE id = ANY(?) AND track_stock ORDER BY id FOR NO KEY UPDATE")
-			.param(wanted).query(RecordRows.of(SaleItem.class)).list());
+		// One statement, two lock modes: the untracked items first, then the tracked ones, each set in id order.
+		List<SaleItem> locked = new ArrayList<>(jdbc.sql("WITH shared AS (" + SALE_ITEM
+				+ " WHERE id = ANY(?) AND NOT track_stock ORDER BY id FOR SHARE), exclusive AS (" + SALE_ITEM
+				+ " WHERE id = ANY(?) AND track_stock ORDER BY id FOR NO KEY UPDATE)"
+				+ " SELECT * FROM shared UNION ALL SELECT * FROM exclusive")
+			.params(wanted, wanted).query(RecordRows.of(SaleItem.class)).list());
 		if (locked.size() < ids.stream().distinct().count()) {
-			// An edit switched stock tracking between the two queries: lock what is left the strong way.
+			// An edit switched stock tracking while this waited for a lock: lock what is left the strong way.
 			Long[] missing = ids.stream().filter(id -> locked.stream().noneMatch(item -> item.id() == id)).toArray(Long[]::new);
 			locked.addAll(jdbc.sql(SALE_ITEM + " WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE")
 				.param(missing).query(RecordRows.of(SaleItem.class)).list());

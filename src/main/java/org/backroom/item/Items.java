@@ -76,7 +76,7 @@ class Items {
 	}
 
 	/**
-	 * Items of a sale, locked until the sale commits, each lock mode's items in id order so that two sales never
+	 * Items of a sale, locked until the sale commits, each lock mode's items in id order so that two sales do not
 	 * deadlock.
 	 * FOR SHARE keeps a deactivation out; items whose stock the sale will change are locked FOR NO KEY UPDATE at
 	 * once, because upgrading a shared lock later would deadlock against a concurrent sale of the same item.
@@ -90,7 +90,9 @@ class Items {
 				+ " SELECT * FROM shared UNION ALL SELECT * FROM exclusive")
 			.params(wanted, wanted).query(RecordRows.of(SaleItem.class)).list());
 		if (locked.size() < ids.stream().distinct().count()) {
-			// An edit switched stock tracking while this waited for a lock: lock what is left the strong way.
+			// An edit switched stock tracking after this statement's snapshot (it waited for the edit's lock): lock
+			// what is left the strong way. That lock comes after the others, out of id order; the deadlock it could
+			// meet, with a sale of the same items at that moment, is rolled back and run again (IdempotencyFilter).
 			Long[] missing = ids.stream().filter(id -> locked.stream().noneMatch(item -> item.id() == id)).toArray(Long[]::new);
 			locked.addAll(jdbc.sql(SALE_ITEM + " WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE")
 				.param(missing).query(RecordRows.of(SaleItem.class)).list());

@@ -104,8 +104,9 @@ class PurchaseOrders {
 	}
 
 	/**
-	 * The query of {@link #purchasesOf}: newest first by order number, the page read in that order from
-	 * purchase_order_lines_by_item_newest before its lines are joined to their orders, as an item's sales are
+	 * The query of {@link #purchasesOf}: the item's latest lines by order id, read in that order from
+	 * purchase_order_lines_by_item_newest and cut to a page before they are joined to their orders, then shown by
+	 * the orders' time, as an item's sales are
 	 * (joined first, the planner merged them with every order down to the item's: 30,000 read for 25).
 	 */
 	static RecordQueries.Query purchasesOfQuery(long itemId, int rows) {
@@ -115,7 +116,7 @@ class PurchaseOrders {
 				FROM (SELECT order_id, line_no, quantity, unit_cost, line_total FROM purchase_order_lines
 				      WHERE item_id = ? ORDER BY order_id DESC, line_no LIMIT ?) AS l
 				JOIN purchase_orders o ON o.id = l.order_id
-				ORDER BY l.order_id DESC, l.line_no""", List.of(itemId, rows));
+				ORDER BY o.created_at DESC, o.id DESC, l.line_no""", List.of(itemId, rows));
 	}
 
 	/** A line of a purchase order, as an item's history shows it. */

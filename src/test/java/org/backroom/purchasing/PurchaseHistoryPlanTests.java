@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A page of a long purchasing history costs a page: a supplier's orders (with the supplier merged into it, and in
- * one status) and an item's latest purchase lines are read newest first from an index on their key and stop after
- * the page, among 30,000 orders of another supplier.
+ * A page of a long purchasing history costs a page: a supplier's orders (with the supplier merged into it, and the
+ * few drafts left among years of received orders) and an item's latest purchase lines are read newest first from
+ * an index on their key and stop after the page, among 30,000 orders of another supplier.
  */
 @BackroomTest
 class PurchaseHistoryPlanTests extends ApiTest {
@@ -38,9 +38,11 @@ class PurchaseHistoryPlanTests extends ApiTest {
 		long other = supplier("Everyday Wholesale");
 		long item = item(api, "Assam 100 bags", "7.50").path("id").asLong();
 		long otherItem = item(api, "Darjeeling 100 bags", "9.50").path("id").asLong();
-		List<String> fill = List.of(orders(regular, 3000, "now() - g * interval '1 day'"),
-				orders(merged, 200, "now() - interval '4 years' - g * interval '1 day'"),
-				orders(other, 30000, "now() - g * interval '1 minute'"), """
+		// Years of received orders, and a few drafts left long ago among them.
+		List<String> fill = List.of(received(regular, 3000, "now() - g * interval '1 day'"),
+				orders(regular, 60, "now() - interval '9 years' - g * interval '1 day'"),
+				orders(merged, 200, "now() - interval '10 years' - g * interval '1 day'"),
+				received(other, 30000, "now() - g * interval '1 minute'"), """
 				INSERT INTO purchase_order_lines (order_id, line_no, item_id, sku, name, quantity, unit_cost, line_total)
 				SELECT o.id, 1, %d, 'ASSAM-100', 'Assam 100 bags', 10, 3.00, 30.00
 				FROM purchase_orders o WHERE o.supplier_id = %d""".formatted(item, regular), """
@@ -56,7 +58,8 @@ class PurchaseHistoryPlanTests extends ApiTest {
 				"every order", PurchaseOrders.listQuery(null, null, null, PAGE),
 				"an item's latest purchase lines", PurchaseOrders.purchasesOfQuery(item, 25)));
 
-		assertThat(plans.get("a supplier and the one merged into it")).contains("using purchase_orders_by_supplier");
+		assertThat(plans.get("a supplier and the one merged into it")).contains("using purchase_orders_by_supplier ");
+		assertThat(plans.get("their drafts")).contains("using purchase_orders_by_supplier_status");
 		assertThat(plans.get("an item's latest purchase lines"))
 			.contains("Index Scan using purchase_order_lines_by_item_newest");
 		plans.forEach((name, plan) -> {
@@ -69,6 +72,14 @@ class PurchaseHistoryPlanTests extends ApiTest {
 		var created = api.post("/api/suppliers", Map.of("name", name));
 		assertThat(created.status()).as("%s", created).isEqualTo(201);
 		return created.json().path("id").asLong();
+	}
+
+	private static String received(long supplier, int count, String createdAt) {
+		return """
+				INSERT INTO purchase_orders (supplier_id, supplier_name, status, total, created_by, created_at,
+				                             ordered_at, received_at)
+				SELECT %d, 'Supplier', 'RECEIVED', 30.00, 'admin', %3$s, %3$s, %3$s FROM generate_series(1, %2$d) AS g"""
+			.formatted(supplier, count, createdAt);
 	}
 
 	private static String orders(long supplier, int count, String createdAt) {

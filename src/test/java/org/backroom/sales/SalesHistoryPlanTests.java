@@ -6,6 +6,7 @@ import static org.backroom.support.StoreRecords.item;
 import static org.backroom.support.StoreRecords.line;
 import static org.backroom.support.StoreRecords.sold;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.backroom.support.ApiTest;
 import org.backroom.support.BackroomTest;
 import org.backroom.support.QueryPlans;
 import org.backroom.web.Cursor;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -105,18 +107,35 @@ class SalesHistoryPlanTests extends ApiTest {
 	}
 
 	@Test
-	void aCustomersHistoryStaysNewestFirstAcrossTheCustomersMergedIntoIt() {
+	void aCustomersHistoryPagesNewestFirstAcrossTheCustomersMergedIntoIt() {
 		long first = customer(api, "History A").path("id").asLong();
 		long second = customer(api, "History B").path("id").asLong();
 		long item = item(api, "Jasmine 20 bags", "5.00").path("id").asLong();
-		List<Long> sold = List.of(sold(api, first, "CASH", line(item, 1)).path("id").asLong(),
-				sold(api, second, "CASH", line(item, 1)).path("id").asLong(),
-				sold(api, first, "CASH", line(item, 1)).path("id").asLong());
-		RecordQueries.Query query = SalesOrders.listQuery(List.of(first, second), null, null, 2);
+		// Their sales interleave: A, B, A, B, A.
+		List<Long> sold = new ArrayList<>();
+		for (long buyer : List.of(first, second, first, second, first)) {
+			sold.add(sold(api, buyer, "CASH", line(item, 1)).path("id").asLong());
+		}
 
-		List<Long> page = jdbc.sql(query.sql()).params(query.params()).query((rs, row) -> rs.getLong("id")).list();
+		List<Long> pageOne = page(List.of(first, second), null);
+		List<Long> pageTwo = page(List.of(first, second), after(pageOne));
+		List<Long> pageThree = page(List.of(first, second), after(pageTwo));
 
-		assertThat(page).containsExactly(sold.get(2), sold.get(1));
+		assertThat(pageOne).containsExactly(sold.get(4), sold.get(3));
+		assertThat(pageTwo).containsExactly(sold.get(2), sold.get(1));
+		assertThat(pageThree).containsExactly(sold.get(0));
+	}
+
+	private List<Long> page(List<Long> customers, @Nullable Cursor after) {
+		RecordQueries.Query query = SalesOrders.listQuery(customers, null, after, 2);
+		return jdbc.sql(query.sql()).params(query.params()).query((rs, row) -> rs.getLong("id")).list();
+	}
+
+	/** Where the next page starts, as the list's cursor names it: the last order's time and id. */
+	private Cursor after(List<Long> page) {
+		long last = page.get(page.size() - 1);
+		return new Cursor(jdbc.sql("SELECT CAST(created_at AS text) FROM sales_orders WHERE id = ?").param(last)
+			.query(String.class).single(), last);
 	}
 
 }

@@ -54,17 +54,28 @@ public final class QueryPlans {
 
 	/**
 	 * The most rows any step of an executed plan handled: those it returned over all its loops, or those its filter
-	 * read and threw away. A page found without reading a whole history keeps this near the page's size.
+	 * read and threw away over all its loops (EXPLAIN shows both per loop). A page found without reading a whole
+	 * history keeps this near the page's size. A plan without a single executed step is refused, so that a change
+	 * in EXPLAIN's format cannot make every bound hold.
 	 */
 	public static long mostRowsOfAnyStep(String plan) {
-		long most = 0;
-		Matcher step = Pattern.compile("actual [^\\n]*rows=(\\d+) loops=(\\d+)").matcher(plan);
-		while (step.find()) {
-			most = Math.max(most, Long.parseLong(step.group(1)) * Long.parseLong(step.group(2)));
+		Pattern step = Pattern.compile("actual [^\\n]*rows=(\\d+(?:\\.\\d+)?) loops=(\\d+)");
+		Pattern removed = Pattern.compile("Rows Removed by (?:Filter|Join Filter|Index Recheck): (\\d+(?:\\.\\d+)?)");
+		long most = -1;
+		long loops = 1;
+		for (String line : plan.split("\\n")) {
+			Matcher executed = step.matcher(line);
+			if (executed.find()) {
+				loops = Long.parseLong(executed.group(2));
+				most = Math.max(most, Math.round(Double.parseDouble(executed.group(1)) * loops));
+			}
+			Matcher thrown = removed.matcher(line);
+			if (thrown.find()) {
+				most = Math.max(most, Math.round(Double.parseDouble(thrown.group(1)) * loops));
+			}
 		}
-		Matcher removed = Pattern.compile("Rows Removed by (?:Filter|Join Filter|Index Recheck): (\\d+)").matcher(plan);
-		while (removed.find()) {
-			most = Math.max(most, Long.parseLong(removed.group(1)));
+		if (most < 0) {
+			throw new AssertionError("No executed step in:\n" + plan);
 		}
 		return most;
 	}

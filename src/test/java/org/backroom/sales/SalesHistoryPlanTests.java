@@ -50,24 +50,25 @@ class SalesHistoryPlanTests extends ApiTest {
 		String walkIn = "(SELECT id FROM customers WHERE is_system)";
 		List<String> fill = List.of("""
 				INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by, created_at)
-				SELECT %d, 'Regular for years', 'CASH', 1.00, 'admin', now() - g * interval '1 hour'
+				SELECT %d, 'Regular for years', 'CASH', 1.00, 'history plan', now() - g * interval '1 hour'
 				FROM generate_series(1, 5000) AS g""".formatted(regular), """
 				INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by, created_at)
-				SELECT %d, 'Merged into the regular', 'CASH', 1.00, 'admin', now() - interval '3 years' - g * interval '1 day'
+				SELECT %d, 'Merged into the regular', 'CASH', 1.00, 'history plan', now() - interval '3 years' - g * interval '1 day'
 				FROM generate_series(1, 300) AS g""".formatted(merged), """
 				INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by, processed_by,
 				                          created_at)
-				SELECT %s, 'Walk-in customer', 'CASH', 1.00, 'admin', %d, now() - interval '2 years' - g * interval '1 hour'
+				SELECT %s, 'Walk-in customer', 'CASH', 1.00, 'history plan', %d, now() - interval '2 years' - g * interval '1 hour'
 				FROM generate_series(1, 300) AS g""".formatted(walkIn, owner), """
 				INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by, created_at)
-				SELECT %s, 'Walk-in customer', 'CASH', 1.00, 'admin', now() - g * interval '1 minute'
+				SELECT %s, 'Walk-in customer', 'CASH', 1.00, 'history plan', now() - g * interval '1 minute'
 				FROM generate_series(1, 60000) AS g""".formatted(walkIn), """
 				INSERT INTO sales_order_lines (order_id, line_no, item_id, sku, name, quantity, unit_price, line_total)
 				SELECT o.id, 1, %d, 'TEA-50', 'Green tea 50 bags', 1, 4.50, 4.50
 				FROM sales_orders o WHERE o.customer_id = %d""".formatted(item, regular), """
 				INSERT INTO sales_order_lines (order_id, line_no, item_id, sku, name, quantity, unit_price, line_total)
 				SELECT o.id, 1, %d, 'BLACK-50', 'Black tea 50 bags', 1, 4.00, 4.00
-				FROM sales_orders o WHERE o.customer_id <> %d""".formatted(otherItem, regular),
+				FROM sales_orders o WHERE o.created_by = 'history plan' AND o.customer_id <> %d""".formatted(otherItem,
+						regular),
 				"ANALYZE sales_orders", "ANALYZE sales_order_lines");
 		Cursor afterFirstPage = new Cursor(jdbc.sql("SELECT now() - interval '51 hours'").query(String.class).single(),
 				Long.MAX_VALUE);

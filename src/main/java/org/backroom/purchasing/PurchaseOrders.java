@@ -74,8 +74,9 @@ class PurchaseOrders {
 
 	/**
 	 * The query of {@link #list}, keyset-paged on {@code (created_at, id)}: each supplier's orders read newest first
-	 * from purchase_orders_by_supplier ({@link Cursor#newestFirstOfEach}), those of one status from
-	 * purchase_orders_by_status, all of them from purchase_orders_by_created_covering.
+	 * from purchase_orders_by_supplier, or purchase_orders_by_supplier_status for one status
+	 * ({@link Cursor#newestFirstOfEach}); any supplier's of one status from purchase_orders_by_status; all of them
+	 * from purchase_orders_by_created_covering.
 	 */
 	static RecordQueries.Query listQuery(@Nullable List<Long> supplierIds, @Nullable PurchaseOrderStatus status,
 			@Nullable Cursor after, int rows) {
@@ -106,8 +107,8 @@ class PurchaseOrders {
 	/**
 	 * The query of {@link #purchasesOf}: the item's latest lines by order id, read in that order from
 	 * purchase_order_lines_by_item_newest and cut to a page before they are joined to their orders, then shown by
-	 * the orders' time, as an item's sales are
-	 * (joined first, the planner merged them with every order down to the item's: 30,000 read for 25).
+	 * the orders' time, as an item's sales are (joined first, the planner merged them with every order down to the
+	 * item's: 30,000 read for 25).
 	 */
 	static RecordQueries.Query purchasesOfQuery(long itemId, int rows) {
 		return new RecordQueries.Query("""

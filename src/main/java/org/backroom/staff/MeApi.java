@@ -4,7 +4,6 @@ import org.backroom.permission.Forbidden;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,14 +49,15 @@ class MeApi {
 		return ResponseEntity.noContent().build();
 	}
 
-	record Me(long id, String username, String displayName, Set<String> permissions) {
+	/** Permissions in alphabetical order, the same on every call. */
+	record Me(long id, String username, String displayName, List<String> permissions) {
 	}
 
 	@Operation(operationId = "getMe", summary = "Who is signed in: user, roles and permissions")
 	@GetMapping("/api/me")
 	Me me() {
 		StaffPrincipal me = signedIn();
-		return new Me(me.id(), me.username(), me.displayName(), me.permissions());
+		return new Me(me.id(), me.username(), me.displayName(), me.permissions().stream().sorted().toList());
 	}
 
 	@Operation(operationId = "listMyTokens", summary = "Your personal API tokens (never their secrets)")

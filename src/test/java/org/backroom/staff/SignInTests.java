@@ -2,6 +2,8 @@ package org.backroom.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.backroom.support.Api;
@@ -42,6 +44,21 @@ class SignInTests extends ApiTest {
 		assertThat(me.status()).isEqualTo(200);
 		assertThat(me.json().path("permissions").toString()).contains("sales.create", "customer.create")
 			.doesNotContain("customer.reactivate", "customer.delete", "customer.purge");
+	}
+
+	@Test
+	void listsTheOwnersPermissionsInAlphabeticalOrderOnEveryCall() {
+		List<String> first = permissionsOfMe();
+		assertThat(first).hasSizeGreaterThan(20).isSorted().doesNotHaveDuplicates();
+		for (int call = 0; call < 20; call++) {
+			assertThat(permissionsOfMe()).containsExactlyElementsOf(first);
+		}
+	}
+
+	private List<String> permissionsOfMe() {
+		List<String> permissions = new ArrayList<>();
+		api.get("/api/me").json().path("permissions").forEach(permission -> permissions.add(permission.asString()));
+		return permissions;
 	}
 
 	@Test

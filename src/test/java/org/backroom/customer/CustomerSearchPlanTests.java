@@ -2,22 +2,23 @@ package org.backroom.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import org.backroom.lifecycle.RecordQueries;
 import org.backroom.support.ApiTest;
 import org.backroom.support.BackroomTest;
 import org.backroom.support.QueryPlans;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * At scale, a search that matches many customers walks the name index of its status filter, which carries the
@@ -37,11 +38,19 @@ class CustomerSearchPlanTests extends ApiTest {
 			"customers_listed_by_name_search", "inactive", "customers_by_status_name_search", "deleted",
 			"(customers_by_status_name_search|customers_trash)");
 
-	@Autowired
-	JdbcClient jdbc;
+	private static QueryPlans.Store store;
 
-	@Autowired
-	TransactionTemplate transaction;
+	@BeforeAll
+	static void fill(@Autowired DataSource dataSource) {
+		store = QueryPlans.filled(dataSource, FILL);
+	}
+
+	@AfterAll
+	static void rollBack() {
+		if (store != null) {
+			store.close();
+		}
+	}
 
 	@Test
 	void aCommonSearchWalksTheNameIndexOfItsFilterAndStopsAtThePageEnd() {
@@ -104,8 +113,7 @@ class CustomerSearchPlanTests extends ApiTest {
 	@Test
 	void thePickerFindsAFewRareMatchesFromTheTrigramIndexWithoutReadingTheTable() {
 		// Filler 4242's phone is +44 7033592398.
-		Map<String, String> plans = QueryPlans.executedWithPages(jdbc, transaction, FILL,
-				Map.of("picker", Customers.lookupQuery("35923", RecordQueries.LOOKUP_LIMIT)));
+		Map<String, String> plans = store.executedWithPages(Map.of("picker", Customers.lookupQuery("35923", RecordQueries.LOOKUP_LIMIT)));
 
 		// The 100,000 customers fill about 2,000 pages; the index's posting lists, the few rows and the function's
 		// planning read under 200.
@@ -125,9 +133,7 @@ class CustomerSearchPlanTests extends ApiTest {
 		RecordQueries.Query shape = Customers.lookupQuery("x", RecordQueries.LOOKUP_LIMIT);
 		int[] n = { 0 };
 		String prepared = Pattern.compile("\\?").matcher(shape.sql()).replaceAll(match -> "\\$" + ++n[0]);
-		List<String> fill = new ArrayList<>(FILL);
-		fill.add("SET LOCAL plan_cache_mode = force_generic_plan");
-		fill.add("PREPARE picker AS " + prepared);
+		List<String> fill = List.of("SET LOCAL plan_cache_mode = force_generic_plan", "PREPARE picker AS " + prepared);
 		Map<String, RecordQueries.Query> lookups = new LinkedHashMap<>();
 		for (String term : List.of("Johns", "ohnso", "35923")) {
 			String values = Customers.lookupQuery(term, RecordQueries.LOOKUP_LIMIT)
@@ -139,7 +145,13 @@ class CustomerSearchPlanTests extends ApiTest {
 					new RecordQueries.Query("EXECUTE picker(" + values + ")", List.of()));
 		}
 
-		Map<String, String> plans = QueryPlans.executed(jdbc, transaction, fill, lookups);
+		Map<String, String> plans;
+		try {
+			plans = store.executed(fill, lookups);
+		}
+		finally {
+			store.executed(List.of("DEALLOCATE picker"), Map.of());
+		}
 
 		assertThat(plans.get("prefix")).containsPattern("Index Scan using customers_picker_second_word .*\\(actual .*rows=20 ");
 		assertThat(plans.get("common"))
@@ -151,11 +163,11 @@ class CustomerSearchPlanTests extends ApiTest {
 	}
 
 	/**
-	 * What each query executed on a store of 100,000 customers more (three in ten inactive, one in ten in the trash,
+	 * What each query executed on the store of 100,000 customers more (three in ten inactive, one in ten in the trash,
 	 * three in ten Johnsons), rolled back afterwards: the filters hold more than a walk reads.
 	 */
 	private Map<String, String> plans(Map<String, RecordQueries.Query> queries) {
-		return QueryPlans.executed(jdbc, transaction, FILL, queries);
+		return store.executed(List.of(), queries);
 	}
 
 	private static final List<String> FILL = List.of("""

@@ -1,14 +1,23 @@
 package org.backroom.support;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
 
 import org.backroom.lifecycle.RecordQueries;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -84,15 +93,142 @@ public final class QueryPlans {
 			Map<String, RecordQueries.Query> queries, String options) {
 		return transaction.execute(status -> {
 			status.setRollbackOnly();
-			fill.forEach(statement -> jdbc.sql(statement).update());
-			Map<String, String> plans = new LinkedHashMap<>();
-			queries.forEach((name, query) -> plans.put(name, String.join("\n", jdbc
-				.sql("EXPLAIN (" + options + ") " + query.sql())
-				.params(query.params())
-				.query(String.class)
-				.list())));
-			return plans;
+			int pid = jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+			fill.forEach(statement -> watched(jdbc, pid, statement, () -> jdbc.sql(statement).update()));
+			return plans(jdbc, jdbc, pid, queries, options);
 		});
 	}
+
+	/**
+	 * A store filled once for a whole test class, in a transaction of its own connection that {@link Store#close}
+	 * rolls back: each test's plans are read inside a savepoint rolled back after them, so what one test sets
+	 * ({@code SET LOCAL}) never reaches the next, and the class pays for its fill once.
+	 */
+	public static Store filled(DataSource dataSource, List<String> fill) {
+		try {
+			Connection connection = dataSource.getConnection();
+			connection.setAutoCommit(false);
+			Store store = new Store(connection, JdbcClient.create(new SingleConnectionDataSource(connection, true)),
+					JdbcClient.create(dataSource));
+			try {
+				fill.forEach(statement -> watched(store.watcher, store.pid, statement,
+						() -> store.jdbc.sql(statement).update()));
+			}
+			catch (RuntimeException failed) {
+				store.close();
+				throw failed;
+			}
+			return store;
+		}
+		catch (SQLException unavailable) {
+			throw new IllegalStateException(unavailable);
+		}
+	}
+
+	/** See {@link #filled}. */
+	public static final class Store implements AutoCloseable {
+
+		private final Connection connection;
+
+		private final JdbcClient jdbc;
+
+		private final JdbcClient watcher;
+
+		private final int pid;
+
+		private Store(Connection connection, JdbcClient jdbc, JdbcClient watcher) {
+			this.connection = connection;
+			this.jdbc = jdbc;
+			this.watcher = watcher;
+			this.pid = jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single();
+		}
+
+		/** As {@link QueryPlans#executed}, on this store, after {@code more} statements undone afterwards. */
+		public Map<String, String> executed(List<String> more, Map<String, RecordQueries.Query> queries) {
+			return explained(more, queries, "ANALYZE, COSTS OFF");
+		}
+
+		/** As {@link QueryPlans#executedWithPages}, on this store. */
+		public Map<String, String> executedWithPages(Map<String, RecordQueries.Query> queries) {
+			return explained(List.of(), queries, "ANALYZE, BUFFERS, COSTS OFF");
+		}
+
+		private Map<String, String> explained(List<String> more, Map<String, RecordQueries.Query> queries,
+				String options) {
+			try {
+				Savepoint before = connection.setSavepoint();
+				try {
+					more.forEach(statement -> jdbc.sql(statement).update());
+					return plans(jdbc, watcher, pid, queries, options);
+				}
+				finally {
+					connection.rollback(before);
+				}
+			}
+			catch (SQLException failed) {
+				throw new IllegalStateException(failed);
+			}
+		}
+
+		@Override
+		public void close() {
+			try (connection) {
+				connection.rollback();
+			}
+			catch (SQLException failed) {
+				throw new IllegalStateException(failed);
+			}
+		}
+
+	}
+
+	private static Map<String, String> plans(JdbcClient jdbc, JdbcClient watcher, int pid,
+			Map<String, RecordQueries.Query> queries, String options) {
+		Map<String, String> plans = new LinkedHashMap<>();
+		queries.forEach((name, query) -> {
+			String explain = "EXPLAIN (" + options + ") " + query.sql();
+			plans.put(name, String.join("\n", watched(watcher, pid, explain,
+					() -> jdbc.sql(explain).params(query.params()).query(String.class).list())));
+		});
+		return plans;
+	}
+
+	/**
+	 * Runs one statement of a plan test, and when it takes longer than {@link #SLOW}, says in the build's output how
+	 * long and what its session was waiting on meanwhile (sampled each second from {@code pg_stat_activity} on another
+	 * connection): a plan test that once took 80 s in a whole build and 3 s alone left nothing else to read.
+	 */
+	private static <T> T watched(JdbcClient jdbc, int pid, String statement, Supplier<T> run) {
+		List<String> waits = new CopyOnWriteArrayList<>();
+		long started = System.nanoTime();
+		Thread watch = new Thread(() -> {
+			try {
+				while (!Thread.currentThread().isInterrupted()) {
+					Thread.sleep(1000);
+					waits.add(jdbc.sql("SELECT coalesce(wait_event_type || '/' || wait_event, 'on CPU')"
+							+ " FROM pg_stat_activity WHERE pid = ?").param(pid).query(String.class).optional()
+						.orElse("gone"));
+				}
+			}
+			catch (InterruptedException | RuntimeException stopped) {
+				// The statement is done, or the pool is closing.
+			}
+		}, "query-plans-watch");
+		watch.setDaemon(true);
+		watch.start();
+		try {
+			return run.get();
+		}
+		finally {
+			watch.interrupt();
+			Duration took = Duration.ofNanos(System.nanoTime() - started);
+			if (took.compareTo(SLOW) > 0) {
+				System.err.printf("QueryPlans: a statement took %d ms; its session each second: %s%n%s%n",
+						took.toMillis(), waits, statement);
+			}
+		}
+	}
+
+	private static final Duration SLOW = Duration.ofSeconds(20);
 
 }

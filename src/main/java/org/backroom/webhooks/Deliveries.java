@@ -24,22 +24,29 @@ class Deliveries {
 	 * Due, and not held back: an earlier event of the same record at the same endpoint that is still pending (in
 	 * flight, or waiting for its retry) holds back the later ones, so that a record's events arrive in order. Rows
 	 * another instance is claiming are skipped, and a claimed row is leased rather than locked through the HTTP
-	 * call, so no transaction stays open while an endpoint takes its time.
+	 * call, so no transaction stays open while an endpoint takes its time. Each active endpoint's due deliveries are
+	 * read from its own index (V64) and stop at the limit, so that what a paused endpoint has pending is never read;
+	 * the earliest due of them all are claimed.
 	 */
-	private static final String CLAIM = """
+	static final String CLAIM = """
 			UPDATE webhook_deliveries d
 			SET attempts = d.attempts + 1, next_attempt_at = now() + CAST(:lease AS interval), last_attempt_at = now()
 			FROM webhook_endpoints e
 			WHERE e.id = d.endpoint_id AND d.id IN (
-			    SELECT due.id FROM webhook_deliveries due JOIN webhook_endpoints active ON active.id = due.endpoint_id
-			    WHERE due.status = 'PENDING' AND due.next_attempt_at <= now() AND active.active
-			      AND NOT EXISTS (SELECT 1 FROM webhook_deliveries earlier
-			                      WHERE earlier.endpoint_id = due.endpoint_id AND earlier.status = 'PENDING'
-			                        AND earlier.record_kind = due.record_kind AND earlier.record_id = due.record_id
-			                        AND (earlier.event_seq, earlier.id) < (due.event_seq, due.id))
+			    SELECT due.id FROM webhook_endpoints active
+			    CROSS JOIN LATERAL (
+			        SELECT c.id, c.next_attempt_at FROM webhook_deliveries c
+			        WHERE c.endpoint_id = active.id AND c.status = 'PENDING' AND c.next_attempt_at <= now()
+			          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries earlier
+			                          WHERE earlier.endpoint_id = c.endpoint_id AND earlier.status = 'PENDING'
+			                            AND earlier.record_kind = c.record_kind AND earlier.record_id = c.record_id
+			                            AND (earlier.event_seq, earlier.id) < (c.event_seq, c.id))
+			        ORDER BY c.next_attempt_at, c.id
+			        LIMIT :limit
+			        FOR UPDATE OF c SKIP LOCKED) AS due
+			    WHERE active.active
 			    ORDER BY due.next_attempt_at, due.id
-			    LIMIT :limit
-			    FOR UPDATE OF due SKIP LOCKED)
+			    LIMIT :limit)
 			RETURNING d.id, d.event_id, d.attempts, d.give_up_at, e.url, e.secret""";
 
 	private final JdbcClient jdbc;
@@ -136,11 +143,13 @@ class Deliveries {
 
 	/** One page of an endpoint's log, newest first, after the delivery id {@code before} (none: from the newest). */
 	List<Delivery> log(long endpointId, @Nullable Long before, int rows) {
-		return jdbc.sql(Delivery.COLUMNS + " WHERE endpoint_id = ? AND id < ? ORDER BY id DESC LIMIT ?")
-			.params(endpointId, before == null ? Long.MAX_VALUE : before, rows)
+		return jdbc.sql(LOG).params(endpointId, before == null ? Long.MAX_VALUE : before, rows)
 			.query(Delivery::of)
 			.list();
 	}
+
+	/** The statement of {@link #log}: endpoint, the id the page ends before, rows. */
+	static final String LOG = Delivery.COLUMNS + " WHERE endpoint_id = ? AND id < ? ORDER BY id DESC LIMIT ?";
 
 	/** How far the fan-out has read the feed, locked for this transaction; empty while another instance has it. */
 	Optional<Long> lockFanOut() {

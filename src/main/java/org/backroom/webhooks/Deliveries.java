@@ -24,29 +24,35 @@ class Deliveries {
 	 * Due, and not held back: an earlier event of the same record at the same endpoint that is still pending (in
 	 * flight, or waiting for its retry) holds back the later ones, so that a record's events arrive in order. Rows
 	 * another instance is claiming are skipped, and a claimed row is leased rather than locked through the HTTP
-	 * call, so no transaction stays open while an endpoint takes its time. Each active endpoint's due deliveries are
-	 * read from its own index (V64) and stop at the limit, so that what a paused endpoint has pending is never read;
-	 * the earliest due of them all are claimed.
+	 * call, so no transaction stays open while an endpoint takes its time. The candidates are read endpoint by
+	 * endpoint over the active ones, each stopping at the limit in the index of pending deliveries by endpoint and
+	 * due time (V64), so that what a paused endpoint has pending is never read; then the earliest due of them are
+	 * locked, in that order, and only as many as are claimed (a row another instance took meanwhile is re-checked
+	 * and dropped). When another instance holds some of the candidates, this poll claims fewer and the next one the
+	 * rest.
 	 */
 	static final String CLAIM = """
 			UPDATE webhook_deliveries d
 			SET attempts = d.attempts + 1, next_attempt_at = now() + CAST(:lease AS interval), last_attempt_at = now()
 			FROM webhook_endpoints e
 			WHERE e.id = d.endpoint_id AND d.id IN (
-			    SELECT due.id FROM webhook_endpoints active
-			    CROSS JOIN LATERAL (
-			        SELECT c.id, c.next_attempt_at FROM webhook_deliveries c
-			        WHERE c.endpoint_id = active.id AND c.status = 'PENDING' AND c.next_attempt_at <= now()
-			          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries earlier
-			                          WHERE earlier.endpoint_id = c.endpoint_id AND earlier.status = 'PENDING'
-			                            AND earlier.record_kind = c.record_kind AND earlier.record_id = c.record_id
-			                            AND (earlier.event_seq, earlier.id) < (c.event_seq, c.id))
-			        ORDER BY c.next_attempt_at, c.id
-			        LIMIT :limit
-			        FOR UPDATE OF c SKIP LOCKED) AS due
-			    WHERE active.active
+			    SELECT due.id FROM webhook_deliveries due
+			    WHERE due.id IN (
+			        SELECT candidate.id FROM webhook_endpoints active
+			        CROSS JOIN LATERAL (
+			            SELECT c.id FROM webhook_deliveries c
+			            WHERE c.endpoint_id = active.id AND c.status = 'PENDING' AND c.next_attempt_at <= now()
+			              AND NOT EXISTS (SELECT 1 FROM webhook_deliveries earlier
+			                              WHERE earlier.endpoint_id = c.endpoint_id AND earlier.status = 'PENDING'
+			                                AND earlier.record_kind = c.record_kind AND earlier.record_id = c.record_id
+			                                AND (earlier.event_seq, earlier.id) < (c.event_seq, c.id))
+			            ORDER BY c.next_attempt_at, c.id
+			            LIMIT :limit) AS candidate
+			        WHERE active.active)
+			      AND due.status = 'PENDING' AND due.next_attempt_at <= now()
 			    ORDER BY due.next_attempt_at, due.id
-			    LIMIT :limit)
+			    LIMIT :limit
+			    FOR UPDATE OF due SKIP LOCKED)
 			RETURNING d.id, d.event_id, d.attempts, d.give_up_at, e.url, e.secret""";
 
 	private final JdbcClient jdbc;

@@ -113,7 +113,8 @@ class CustomerSearchPlanTests extends ApiTest {
 	@Test
 	void thePickerFindsAFewRareMatchesFromTheTrigramIndexWithoutReadingTheTable() {
 		// Filler 4242's phone is +44 7033592398.
-		Map<String, String> plans = store.executedWithPages(Map.of("picker", Customers.lookupQuery("35923", RecordQueries.LOOKUP_LIMIT)));
+		Map<String, String> plans = store
+			.executedWithPages(Map.of("picker", Customers.lookupQuery("35923", RecordQueries.LOOKUP_LIMIT)));
 
 		// The 100,000 customers fill about 2,000 pages; the index's posting lists, the few rows and the function's
 		// planning read under 200.

@@ -52,18 +52,17 @@ class WebhookDeliveryPlanTests extends ApiTest {
 			INSERT INTO events (type, version, record_kind, record_id, payload)
 			SELECT 'CustomerDeactivated', 1, 'customer', g, CAST('{"planTest": true}' AS jsonb) FROM generate_series(1, 60000) AS g
 			UNION ALL
-			SELECT 'CustomerUpdated', 1, 'customer', %d, CAST('{"planTest": true}' AS jsonb) FROM generate_series(1, 5)"""
+			SELECT 'CustomerUpdated', 1, 'customer', %d, CAST('{"planTest": true}' AS jsonb)
+			FROM generate_series(1, 5)"""
 		.formatted(BUSY_RECORD),
-			deliveries(QUIET, "e.record_id <= 100", "'DELIVERED', 1, NULL"),
-			deliveries(LIVE, "e.record_id <= 40000", "'DELIVERED', 1, NULL"),
+			delivered(QUIET, "e.record_id <= 100"), delivered(LIVE, "e.record_id <= 40000"),
 			// What waited for the paused endpoint is due before anything else.
-			deliveries(PAUSED, "e.record_id BETWEEN 40001 AND 60000", "'PENDING', 3, now() - interval '2 hours'"),
-			deliveries(LIVE, "e.record_id = " + BUSY_RECORD, "'PENDING', 0, now() - interval '1 hour'"),
+			pending(PAUSED, "e.record_id BETWEEN 40001 AND 60000", 3, "now() - interval '2 hours'"),
+			pending(LIVE, "e.record_id = " + BUSY_RECORD, 0, "now() - interval '1 hour'"),
 			// Due one after the other, LIVE's and OTHER's interleaved: 2, 3, 4, 5 … seconds after half an hour ago.
-			deliveries(LIVE, "e.record_id <= 300",
-					"'PENDING', 0, now() - interval '30 minutes' + e.record_id * interval '2 seconds'"),
-			deliveries(OTHER, "e.record_id BETWEEN 301 AND 500",
-					"'PENDING', 0, now() - interval '30 minutes' + (e.record_id - 300) * interval '2 seconds' + interval '1 second'"),
+			pending(LIVE, "e.record_id <= 300", 0, "now() - interval '30 minutes' + e.record_id * interval '2 seconds'"),
+			pending(OTHER, "e.record_id BETWEEN 301 AND 500", 0,
+					"now() - interval '30 minutes' + (e.record_id - 300) * interval '2 seconds' + interval '1 second'"),
 			"ANALYZE webhook_endpoints", "ANALYZE events", "ANALYZE webhook_deliveries");
 
 	@Autowired
@@ -116,15 +115,23 @@ class WebhookDeliveryPlanTests extends ApiTest {
 		return Deliveries.CLAIM.replace(":lease", "'30000 milliseconds'").replace(":limit", String.valueOf(CLAIMED));
 	}
 
-	/** Deliveries to {@code endpoint} of the generated events that {@code events} picks. */
-	private static String deliveries(long endpoint, String events, String statusAttemptsAndDue) {
+	/** Deliveries to {@code endpoint}, delivered, of the generated events that {@code events} picks. */
+	private static String delivered(long endpoint, String events) {
+		return deliveries(endpoint, events, "'DELIVERED', 1, NULL, now()");
+	}
+
+	/** Deliveries to {@code endpoint}, pending and due at {@code due}, of the generated events {@code events} picks. */
+	private static String pending(long endpoint, String events, int attempts, String due) {
+		return deliveries(endpoint, events, "'PENDING', " + attempts + ", " + due + ", NULL");
+	}
+
+	private static String deliveries(long endpoint, String events, String statusAttemptsDueAndDelivered) {
 		return """
 				INSERT INTO webhook_deliveries (endpoint_id, event_id, event_seq, event_type, record_kind, record_id,
-				                                cause, status, attempts, next_attempt_at, give_up_at, delivered_at)
-				SELECT %d, e.id, e.id, e.type, e.record_kind, e.record_id, 'event', %s, now() + interval '1 day',
-				       CASE WHEN %s THEN now() END
-				FROM events e WHERE e.payload @> '{"planTest": true}' AND %s""".formatted(endpoint, statusAttemptsAndDue,
-				statusAttemptsAndDue.startsWith("'DELIVERED'") ? "true" : "false", events);
+				                                cause, status, attempts, next_attempt_at, delivered_at, give_up_at)
+				SELECT %d, e.id, e.id, e.type, e.record_kind, e.record_id, 'event', %s, now() + interval '1 day'
+				FROM events e WHERE e.payload @> '{"planTest": true}' AND %s""".formatted(endpoint,
+				statusAttemptsDueAndDelivered, events);
 	}
 
 }

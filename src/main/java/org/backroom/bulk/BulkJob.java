@@ -35,9 +35,15 @@ record BulkJob(long id, String recordKind, String action, BulkJobStatus status, 
 				Sql.instant(rs, "finished_at"));
 	}
 
-	/** What a batch needs of the job it works on: read with the job's row locked. */
+	/**
+	 * What a batch needs of the job it works on: read with the job's row locked, and without its criteria, which for
+	 * a job of 100,000 ids is 700 kB read and sent for every batch (21 ms of a batch's 166 at 1m customers).
+	 */
 	record Running(long id, String recordKind, BulkAction action, String reason, String requestedBy,
 			@Nullable Long undoOf, @Nullable Instant cutoff, long lastRecordId) {
+
+		static final String SELECT = "SELECT id, record_kind, action, reason, requested_by, undo_of, cutoff,"
+				+ " last_record_id FROM bulk_jobs";
 
 		static Running from(ResultSet rs, int row) throws SQLException {
 			OffsetDateTime cutoff = rs.getObject("cutoff", OffsetDateTime.class);

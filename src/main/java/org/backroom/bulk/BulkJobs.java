@@ -124,7 +124,7 @@ class BulkJobs {
 
 	/** The job's row, locked, when it is running; two runners would take turns batch by batch. */
 	Optional<BulkJob.Running> lockRunning(long id) {
-		return jdbc.sql(BulkJob.SELECT + " WHERE id = ? AND status = 'RUNNING' FOR UPDATE")
+		return jdbc.sql(BulkJob.Running.SELECT + " WHERE id = ? AND status = 'RUNNING' FOR UPDATE")
 			.param(id)
 			.query(BulkJob.Running::from)
 			.optional();

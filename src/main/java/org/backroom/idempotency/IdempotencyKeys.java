@@ -42,21 +42,24 @@ class IdempotencyKeys {
 	 * {@code wait} it gives up with {@link InProgress}.
 	 */
 	Optional<Used> claim(long staffId, String key, byte[] requestHash, Duration wait) {
-		Claimed claimed;
+		boolean ours;
 		try {
-			// One round trip: the timeout as it was is read, then this one set, then the key inserted under it (each
-			// step reads the one before, so they run in that order). The placeholder answer never becomes visible:
-			// the same transaction stores the real one before commit.
-			claimed = jdbc.sql("""
+			// One round trip: the timeout as it was is read, then this one set, then the key inserted under it, then
+			// the timeout put back (each step reads the one before, so they run in that order). The placeholder
+			// answer never becomes visible: the same transaction stores the real one before commit.
+			ours = jdbc.sql("""
 					WITH previous AS MATERIALIZED (SELECT current_setting('lock_timeout') AS setting),
 					     waits AS MATERIALIZED (SELECT set_config('lock_timeout', CAST(? AS text), true) AS setting
 					                            FROM previous),
 					     inserted AS (INSERT INTO idempotency_keys (staff_id, key, request_hash, status, headers, body)
 					                  SELECT ?, ?, ?, 0, '{}', ''::bytea FROM waits
-					                  ON CONFLICT DO NOTHING RETURNING 1)
-					SELECT (SELECT setting FROM previous) AS previous, (SELECT count(*) FROM inserted) AS claimed""")
+					                  ON CONFLICT DO NOTHING RETURNING 1),
+					     claimed AS MATERIALIZED (SELECT count(*) AS rows FROM inserted),
+					     restored AS MATERIALIZED (SELECT set_config('lock_timeout', previous.setting, true) AS setting
+					                               FROM previous, claimed)
+					SELECT claimed.rows = 1 FROM claimed, restored""")
 				.params(wait.toMillis() + "ms", staffId, key, requestHash)
-				.query((rs, row) -> new Claimed(rs.getString("previous"), rs.getInt("claimed") == 1))
+				.query(Boolean.class)
 				.single();
 		}
 		catch (DataAccessException ex) {
@@ -65,9 +68,7 @@ class IdempotencyKeys {
 			}
 			throw ex;
 		}
-		String previous = claimed.previousTimeout();
-		setLockTimeout(previous);
-		if (claimed.ours()) {
+		if (ours) {
 			return Optional.empty();
 		}
 		return Optional.of(jdbc.sql("SELECT request_hash, status, headers, body FROM idempotency_keys"
@@ -76,10 +77,6 @@ class IdempotencyKeys {
 			.query((rs, row) -> new Used(rs.getBytes("request_hash"), new StoredAnswer(rs.getInt("status"),
 					json.readValue(rs.getString("headers"), HEADERS), rs.getBytes("body"))))
 			.single());
-	}
-
-	/** What claiming found: the lock timeout to put back, and whether the key is now this request's. */
-	private record Claimed(String previousTimeout, boolean ours) {
 	}
 
 	/** Stores the answer to the claimed key, in the transaction that made the change. */
@@ -106,10 +103,6 @@ class IdempotencyKeys {
 
 	static int cleanupBatch() {
 		return CLEANUP_BATCH;
-	}
-
-	private void setLockTimeout(String value) {
-		jdbc.sql("SELECT set_config('lock_timeout', ?, true)").param(value).query(String.class).single();
 	}
 
 }

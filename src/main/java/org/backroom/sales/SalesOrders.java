@@ -8,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,31 +33,43 @@ class SalesOrders {
 	}
 
 	/**
-	 * The order and its lines, as stored: two statements, each answering with what it wrote, so the sale's answer
-	 * needs no read after its writes.
+	 * The order and its lines, as stored: one statement writes both and answers with what it wrote (a row per line,
+	 * the order's columns on each), so the sale needs neither a second round trip nor a read after its writes.
 	 */
 	SalesOrder insert(long customerId, String customerName, NewSale.Payment payment, BigDecimal total,
 			StaffPrincipal cashier, List<SalesOrder.Line> lines) {
-		SalesOrder order = jdbc.sql("""
-				INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by, processed_by)
-				VALUES (?, ?, ?, ?, ?, ?) RETURNING *""")
-			.params(customerId, customerName, payment.name(), total, cashier.username(), cashier.id())
-			.query(SalesOrders::header)
-			.single();
-		List<Object> params = new ArrayList<>();
+		if (lines.isEmpty()) {
+			throw new IllegalArgumentException("A sales order needs at least one line");
+		}
+		List<Object> params = new ArrayList<>(List.of(customerId, customerName, payment.name(), total,
+				cashier.username(), cashier.id()));
 		for (SalesOrder.Line line : lines) {
-			params.addAll(List.of(order.id(), line.lineNo(), line.itemId(), line.sku(), line.name(), line.quantity(),
+			params.addAll(List.of(line.lineNo(), line.itemId(), line.sku(), line.name(), line.quantity(),
 					line.unitPrice(), line.discount(), line.lineTotal()));
 		}
-		List<SalesOrder.Line> stored = jdbc.sql("INSERT INTO sales_order_lines"
-				+ " (order_id, line_no, item_id, sku, name, quantity, unit_price, discount, line_total) VALUES "
-				+ String.join(", ", Collections.nCopies(lines.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-				+ " RETURNING *")
+		List<SalesOrder> rows = jdbc.sql(INSERT.replace("{lines}", ", (?, ?, ?, ?, ?, ?, ?, ?)".repeat(lines.size() - 1)))
 			.params(params)
-			.query((rs, row) -> line(rs))
+			.query((rs, row) -> header(rs, row).withLines(List.of(line(rs))))
 			.list();
-		return order.withLines(stored.stream().sorted(Comparator.comparingInt(SalesOrder.Line::lineNo)).toList());
+		return rows.get(0).withLines(rows.stream().map(order -> order.lines().get(0)).toList());
 	}
+
+	// The first row of VALUES says the types of them all; the lines' foreign key sees the order, checked at the end
+	// of the statement. The order's columns, as header reads them, are named unlike a line's.
+	private static final String INSERT = """
+			WITH header AS (
+			    INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by, processed_by)
+			    VALUES (?, ?, ?, ?, ?, ?)
+			    RETURNING id, number, customer_id, customer_name, payment, status, total, created_at, created_by),
+			stored AS (
+			    INSERT INTO sales_order_lines
+			        (order_id, line_no, item_id, sku, name, quantity, unit_price, discount, line_total)
+			    SELECT header.id, line.* FROM header, (VALUES
+			        (CAST(? AS integer), CAST(? AS bigint), CAST(? AS text), CAST(? AS text), CAST(? AS integer),
+			         CAST(? AS numeric), CAST(? AS numeric), CAST(? AS numeric)){lines})
+			        AS line (line_no, item_id, sku, name, quantity, unit_price, discount, line_total)
+			    RETURNING line_no, item_id, sku, name, quantity, unit_price, discount, line_total)
+			SELECT header.*, stored.* FROM header, stored ORDER BY stored.line_no""";
 
 	Optional<SalesOrder> find(long id) {
 		return withLines(jdbc.sql("SELECT * FROM sales_orders WHERE id = ?").param(id).query(SalesOrders::header).list())

@@ -127,7 +127,7 @@ final class Harness {
 			}
 			Workload work = Workload.sample(connections[0], scale);
 			long cashier = cashier(connections[0]);
-			List<HotPath> paths = new HotPaths(http, base, token, connections, work, cashier).all();
+			List<HotPath> paths = chosen(new HotPaths(http, base, token, connections, work, cashier).all());
 			List<PlanCheck.Plan> plans = new ArrayList<>();
 			for (HotPath path : paths) {
 				PlanCheck.Plan plan = PlanCheck.explain(connections[0], path.name(), path.explain());
@@ -146,8 +146,13 @@ final class Harness {
 			}
 			MemorySoak.Result memory = MemorySoak.run(paths, soak(), soak().dividedBy(10));
 			log("memory: heap %s, RSS %s".formatted(memory.heapFlat() ? "flat" : "GREW", memory.rssFlat() ? "flat" : "GREW"));
-			new BulkUnderLoad(http, base, token, connections[0]).measure(
-					new HotPaths(http, base, token, connections, work, cashier), scale, dir);
+			if (PATHS.isEmpty()) {
+				new BulkUnderLoad(http, base, token, connections[0]).measure(
+						new HotPaths(http, base, token, connections, work, cashier), scale, dir);
+			}
+			else {
+				log("bulk deactivation under load not measured: only " + PATHS + " asked for");
+			}
 			return new Report(scale, measurements, plans, loadSeconds, startup, warmUp, memory);
 		}
 		finally {
@@ -157,6 +162,26 @@ final class Harness {
 				}
 			}
 		}
+	}
+
+	/**
+	 * {@code -Dbenchmark.paths=lookup,impact} measures only the paths whose names contain one of those words (and
+	 * leaves out the bulk deactivation under load), to look again at one path without the whole run's 40 minutes.
+	 */
+	private static final List<String> PATHS = Stream.of(System.getProperty("benchmark.paths", "").split(","))
+		.map(String::strip)
+		.filter(word -> !word.isEmpty())
+		.toList();
+
+	private static List<HotPath> chosen(List<HotPath> paths) {
+		List<HotPath> chosen = paths.stream()
+			.filter(path -> PATHS.isEmpty() || PATHS.stream().anyMatch(word -> path.name().contains(word)))
+			.toList();
+		if (chosen.isEmpty()) {
+			throw new IllegalArgumentException("No hot path's name contains any of " + PATHS + "; the paths are "
+					+ paths.stream().map(HotPath::name).toList());
+		}
+		return chosen;
 	}
 
 	/** {@code -Dbenchmark.warmup=600} to let the JIT settle for longer; by default the scale's (5 minutes at 1m). */
@@ -231,6 +256,7 @@ final class Harness {
 						report.scale().lines(), report.loadSeconds()))
 			.append("%d × %d s per side, %d cores.\n\n".formatted(report.scale().rounds(),
 					report.scale().phase().toMillis() / 1000, Runtime.getRuntime().availableProcessors()))
+			.append(PATHS.isEmpty() ? "" : "Only the paths named with " + PATHS + " (-Dbenchmark.paths).\n\n")
 			.append(report.warmUp().line()).append(".\n\n")
 			.append(Measurement.header()).append('\n');
 		report.measurements().forEach(m -> md.append(m.row()).append('\n'));

@@ -73,6 +73,41 @@ class BulkJobTests extends ApiTest {
 	}
 
 	@Test
+	void aJobAnswersWithHowManyRecordsItWasGivenAndListsThemPageByPage() throws InterruptedException {
+		long a = customer("Counted A", false);
+		long b = customer("Counted B", false);
+		long c = customer("Counted C", false);
+		var started = api.post("/api/bulk-jobs", Map.of("recordKind", "customer", "action", "deactivate", "ids",
+				List.of(c, a, b, a), "reason", "tidy"));
+		assertThat(started.status()).as(started.toString()).isEqualTo(202);
+		long job = started.json().path("id").asLong();
+
+		// Polled every second while it runs: the answer must not carry every id, 800 kB for a job of 100,000.
+		JsonNode finished = awaitDone(job);
+		assertThat(finished.path("criteria").path("idCount").asInt()).isEqualTo(3);
+		assertThat(finished.path("criteria").has("ids")).isFalse();
+		assertThat(started.json().path("criteria")).isEqualTo(finished.path("criteria"));
+		JsonNode first = api.get("/api/bulk-jobs/" + job + "/records?limit=2").json();
+		JsonNode rest = api.get("/api/bulk-jobs/" + job + "/records?limit=2&cursor="
+				+ first.path("nextCursor").asString()).json();
+		List<Long> records = new ArrayList<>();
+		first.path("items").forEach(outcome -> records.add(outcome.path("recordId").asLong()));
+		rest.path("items").forEach(outcome -> records.add(outcome.path("recordId").asLong()));
+		assertThat(records).containsExactly(a, b, c);
+		assertThat(rest.path("nextCursor").isNull()).isTrue();
+	}
+
+	@Test
+	void aJobOfDormantCustomersAnswersWithTheDateItWasGiven() {
+		var started = api.post("/api/bulk-jobs", Map.of("recordKind", "customer", "action", "deactivate",
+				"dormantSince", "2001-01-01", "reason", "none that old"));
+		assertThat(started.status()).as(started.toString()).isEqualTo(202);
+		JsonNode criteria = api.get("/api/bulk-jobs/" + started.json().path("id").asLong()).json().path("criteria");
+		assertThat(criteria.path("dormantSince").asString()).isEqualTo("2001-01-01");
+		assertThat(criteria.has("idCount")).isFalse();
+	}
+
+	@Test
 	void undoReactivatesExactlyWhatTheJobDeactivatedAndNothingChangedSince() throws InterruptedException {
 		long a = customer("Undo A", false);
 		long b = customer("Undo B", false);

@@ -1,8 +1,9 @@
 package org.backroom.item;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,14 +83,23 @@ class Items {
 	 * once, because upgrading a shared lock later would deadlock against a concurrent sale of the same item.
 	 */
 	List<SaleItem> lockForSale(List<Long> ids) {
-		Long[] wanted = ids.toArray(Long[]::new);
-		// One statement, two lock modes: the untracked items first, then the tracked ones, each set in id order.
+		List<Long> wanted = ids.stream().distinct().toList();
+		if (wanted.isEmpty()) {
+			return List.of();
+		}
+		// One statement, two lock modes: the untracked items first, then the tracked ones, each set in id order. A
+		// list of parameters rather than = ANY(array): for an array of unknown length PostgreSQL plans for ten items,
+		// finds that dearer than planning each sale afresh, and did so every time (0.2 ms of a sale's 1.7 ms in the
+		// database); for a list, whose length it knows, it keeps one plan per connection and length.
+		String list = String.join(", ", Collections.nCopies(wanted.size(), "?"));
+		List<Object> params = new ArrayList<>(wanted);
+		params.addAll(wanted);
 		List<SaleItem> locked = new ArrayList<>(jdbc.sql("WITH shared AS (" + SALE_ITEM
-				+ " WHERE id = ANY(?) AND NOT track_stock ORDER BY id FOR SHARE), exclusive AS (" + SALE_ITEM
-				+ " WHERE id = ANY(?) AND track_stock ORDER BY id FOR NO KEY UPDATE)"
+				+ " WHERE id IN (" + list + ") AND NOT track_stock ORDER BY id FOR SHARE), exclusive AS (" + SALE_ITEM
+				+ " WHERE id IN (" + list + ") AND track_stock ORDER BY id FOR NO KEY UPDATE)"
 				+ " SELECT * FROM shared UNION ALL SELECT * FROM exclusive")
-			.params(wanted, wanted).query(RecordRows.of(SaleItem.class)).list());
-		if (locked.size() < ids.stream().distinct().count()) {
+			.params(params).query(RecordRows.of(SaleItem.class)).list());
+		if (locked.size() < wanted.size()) {
 			// An edit switched stock tracking after this statement's snapshot (it waited for the edit's lock): lock
 			// what is left the strong way. That lock comes after the others, out of id order; the deadlock it could
 			// meet, with a sale of the same items at that moment, is rolled back and run again (IdempotencyFilter).

@@ -40,7 +40,9 @@ final class BareSale {
 			List<Object> lines = new ArrayList<>();
 			BigDecimal total = BigDecimal.ZERO;
 			try (PreparedStatement lock = db.prepareStatement(BareSql.SALE_ITEMS)) {
-				lock.setArray(1, db.createArrayOf("bigint", new Long[] { items[0], items[1], items[2] }));
+				for (int i = 0; i < 3; i++) {
+					lock.setLong(i + 1, items[i]);
+				}
 				try (var rs = lock.executeQuery()) {
 					while (rs.next()) {
 						BigDecimal price = rs.getBigDecimal("price");

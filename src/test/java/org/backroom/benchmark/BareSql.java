@@ -80,7 +80,7 @@ final class BareSql {
 	static final String SALE_CUSTOMER = "SELECT id, name, status FROM customers WHERE id = ? FOR SHARE";
 
 	static final String SALE_ITEMS = """
-			SELECT id, sku, name, price, status FROM items WHERE id = ANY(?) ORDER BY id FOR SHARE""";
+			SELECT id, sku, name, price, status FROM items WHERE id IN (?, ?, ?) ORDER BY id FOR SHARE""";
 
 	static final String SALE_ORDER = """
 			INSERT INTO sales_orders (customer_id, customer_name, payment, total, created_by, processed_by)

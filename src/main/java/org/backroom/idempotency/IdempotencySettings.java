@@ -21,6 +21,11 @@ record IdempotencySettings(@DefaultValue("24h") Duration retention, @DefaultValu
 		if (retention.compareTo(Duration.ofHours(24)) < 0) {
 			throw new IllegalArgumentException("backroom.idempotency.retention must be at least 24h, not " + retention);
 		}
+		if (inProgressWait.toMillis() < 1) {
+			// PostgreSQL's lock_timeout of 0 waits for ever: a retry would hang behind its first request.
+			throw new IllegalArgumentException(
+					"backroom.idempotency.in-progress-wait must be at least 1ms, not " + inProgressWait);
+		}
 		if (attempts < 1) {
 			throw new IllegalArgumentException("backroom.idempotency.attempts must be at least 1");
 		}

@@ -166,7 +166,7 @@ final class Harness {
 
 	/**
 	 * {@code -Dbenchmark.paths=lookup,impact} measures only the paths whose names contain one of those words (and
-	 * leaves out the bulk deactivation under load), to look again at one path without the whole run's 40 minutes.
+	 * leaves out the bulk deactivation under load), to look again at one path without the whole run's 20 minutes.
 	 */
 	private static final List<String> PATHS = Stream.of(System.getProperty("benchmark.paths", "").split(","))
 		.map(String::strip)

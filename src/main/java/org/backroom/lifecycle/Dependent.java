@@ -1,5 +1,9 @@
 package org.backroom.lifecycle;
 
+import static java.util.stream.Collectors.joining;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +37,26 @@ public record Dependent(String name, String one, String many, String table, Stri
 	/** At most {@link #CAP} + 1 rows read from the foreign key's index: more than CAP means "CAP or more". */
 	String countSql() {
 		return "SELECT count(*) FROM (SELECT 1 FROM " + table + " WHERE " + column + " = ? LIMIT " + (CAP + 1) + ") AS d";
+	}
+
+	/**
+	 * The capped count of each of {@code kinds} as columns of one select list, each taking the record's id as its
+	 * parameter: one round trip however many kinds point to the record.
+	 */
+	static String countColumns(List<Dependent> kinds) {
+		return kinds.stream().map(dependent -> "(" + dependent.countSql() + ")").collect(joining(", "));
+	}
+
+	/** The kinds that {@link #countColumns} found, from the row's columns starting at {@code first}; none left out. */
+	static Map<String, Long> found(List<Dependent> kinds, ResultSet row, int first) throws SQLException {
+		Map<String, Long> found = new LinkedHashMap<>();
+		for (int i = 0; i < kinds.size(); i++) {
+			long count = row.getLong(first + i);
+			if (count > 0) {
+				found.put(kinds.get(i).name(), count);
+			}
+		}
+		return found;
 	}
 
 	/** Counts as clients see them: a count past the cap shows as the cap (and {@link #capped} names it). */

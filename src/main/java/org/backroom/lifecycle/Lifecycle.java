@@ -105,12 +105,16 @@ public class Lifecycle {
 		}
 	}
 
-	/** What each transition would do to this record now, and what points to it. Takes no lock. */
+	/**
+	 * What each transition would do to this record now, and what points to it. Takes no lock and opens no
+	 * transaction: the record and its dependents are one statement's snapshot, and the open work and the store's
+	 * policy, read after it, are as current as a preview can be (the transition checks them all again under lock).
+	 */
 	@PreAuthorize("@permissions.require(#kind.name() + '.view')")
-	@Transactional(readOnly = true)
 	public Impact impact(RecordKind kind, long id) {
-		RecordRows.Row record = rows.read(kind, id);
-		Map<String, Long> dependents = checks.dependents(kind, id);
+		RecordRows.Counted counted = rows.readCounted(kind, id);
+		RecordRows.Row record = counted.row();
+		Map<String, Long> dependents = counted.dependents();
 		RecordKind.OpenWork openWork = kind.openWork().apply(id);
 		Map<String, Impact.Check> actions = new LinkedHashMap<>();
 		for (Transition transition : Transition.values()) {

@@ -1,8 +1,5 @@
 package org.backroom.lifecycle;
 
-import static java.util.stream.Collectors.joining;
-
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,30 +38,13 @@ class TransitionChecks {
 	 */
 	Map<String, Long> dependents(RecordKind kind, long id) {
 		List<Dependent> kinds = kind.dependents();
-		Map<String, Long> found = new LinkedHashMap<>();
 		if (kinds.isEmpty()) {
-			return found;
+			return new LinkedHashMap<>();
 		}
-		// One statement for every kind of dependent: one round trip, however many kinds point to the record.
-		String sql = kinds.stream()
-			.map(dependent -> "(" + dependent.countSql() + ")")
-			.collect(joining(", ", "SELECT ", ""));
-		List<Long> counts = jdbc.sql(sql)
+		return jdbc.sql("SELECT " + Dependent.countColumns(kinds))
 			.params(Collections.nCopies(kinds.size(), id))
-			.query((rs, row) -> {
-				List<Long> each = new ArrayList<>();
-				for (int column = 1; column <= kinds.size(); column++) {
-					each.add(rs.getLong(column));
-				}
-				return each;
-			})
+			.query((rs, row) -> Dependent.found(kinds, rs, 1))
 			.single();
-		for (int i = 0; i < kinds.size(); i++) {
-			if (counts.get(i) > 0) {
-				found.put(kinds.get(i).name(), counts.get(i));
-			}
-		}
-		return found;
 	}
 
 	Impact.Check check(RecordKind kind, RecordRows.Row record, Transition transition, Map<String, Long> dependents,

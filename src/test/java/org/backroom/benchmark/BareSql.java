@@ -68,11 +68,14 @@ final class BareSql {
 		return RecordQueries.searchPageQuery(CUSTOMER_COLUMNS, "customers", status, typed, after, 51);
 	}
 
-	/** lifecycle/Lifecycle#impact: the row, then how many of each kind of dependent, up to 1,001. */
-	static final String IMPACT_ROW = "SELECT id, status, is_system, {label} AS label FROM {table} WHERE id = ?";
+	/**
+	 * lifecycle/RecordRows#readCounted: the row and, in the same statement, how many of each kind of dependent
+	 * ({@code {counts}}, each {@link #DEPENDENT_COUNT}) up to 1,001.
+	 */
+	static final String IMPACT_ROW = "SELECT id, status, is_system, version, {label} AS label{counts} FROM {table} WHERE id = ?";
 
 	/** lifecycle/Dependent#countSql: counting stops past 1,000. */
-	static final String DEPENDENT_COUNT = "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1001) AS d";
+	static final String DEPENDENT_COUNT = "(SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1001) AS d)";
 
 	static final String CUSTOMER_BALANCE = "SELECT balance FROM customers WHERE id = ?";
 

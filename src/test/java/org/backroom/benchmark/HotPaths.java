@@ -118,30 +118,37 @@ final class HotPaths {
 	}
 
 	private List<Statement> impactStatements(long customer) {
-		String table = "{table}";
-		return List.of(Statement.of(BareSql.IMPACT_ROW.replace("{label}", "name").replace(table, "customers"), customer),
-				Statement.of(dependent(BareSql.DEPENDENT_COUNT, "sales_orders", "customer_id"), customer),
-				Statement.of(dependent(BareSql.DEPENDENT_COUNT, "sales_order_lines", "item_id"),
-						work.itemsToPreview().get(0)));
+		long item = work.itemsToPreview().get(0);
+		return List.of(Statement.of(customerImpactRow(), customer, customer, customer),
+				Statement.of(itemImpactRow(), item, item, item, item));
 	}
 
 	private int customerImpact(int w, long id) throws SQLException {
-		return rows(w, BareSql.IMPACT_ROW.replace("{label}", "name || ' (' || code || ')'").replace("{table}", "customers"), id)
-				+ dependents(w, id, "sales_orders", "customer_id") + rows(w, BareSql.CUSTOMER_BALANCE, id);
+		return rows(w, customerImpactRow(), id, id, id) + rows(w, BareSql.CUSTOMER_BALANCE, id);
 	}
 
 	private int itemImpact(int w, long id) throws SQLException {
-		return rows(w, BareSql.IMPACT_ROW.replace("{label}", "sku || ' ' || name").replace("{table}", "items"), id)
-				+ dependents(w, id, "sales_order_lines", "item_id")
-				+ dependents(w, id, "purchase_order_lines", "item_id");
+		return rows(w, itemImpactRow(), id, id, id, id);
 	}
 
-	private int dependents(int w, long id, String table, String column) throws SQLException {
-		return rows(w, dependent(BareSql.DEPENDENT_COUNT, table, column), id);
+	/** Customers are pointed to by sales orders and by the customers merged into them (customer/CustomerRecords). */
+	private static String customerImpactRow() {
+		return impactRow("customers", "name || ' (' || code || ')'",
+				dependent("sales_orders", "customer_id") + ", " + dependent("customers", "merged_into"));
 	}
 
-	private static String dependent(String sql, String table, String column) {
-		return sql.replace("{table}", table).replace("{column}", column);
+	/** Items, by sales and purchase order lines and merged items (item/ItemRecords). */
+	private static String itemImpactRow() {
+		return impactRow("items", "name || ' (' || sku || ')'", dependent("sales_order_lines", "item_id") + ", "
+				+ dependent("purchase_order_lines", "item_id") + ", " + dependent("items", "merged_into"));
+	}
+
+	private static String impactRow(String table, String label, String counts) {
+		return BareSql.IMPACT_ROW.replace("{label}", label).replace("{counts}", ", " + counts).replace("{table}", table);
+	}
+
+	private static String dependent(String table, String column) {
+		return BareSql.DEPENDENT_COUNT.replace("{table}", table).replace("{column}", column);
 	}
 
 	/** A cash sale of three different items, one each, to a named active customer. */

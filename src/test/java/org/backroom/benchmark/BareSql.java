@@ -103,6 +103,20 @@ final class BareSql {
 			             'sales-order'::text AS record_kind, CAST(? AS bigint) AS record_id, NULL::text AS reason,
 			             CAST(? AS jsonb) AS changes, CAST(? AS text) AS request_id, '127.0.0.1'::text AS address) AS v""";
 
+	/** idempotency/IdempotencyKeys#claim: the key's row, written before the sale in the same transaction. */
+	static final String SALE_KEY_CLAIM = """
+			INSERT INTO idempotency_keys (staff_id, key, request_hash, status, headers, body)
+			VALUES (?, ?, ?, 0, '{}', ''::bytea) ON CONFLICT DO NOTHING""";
+
+	/** events/EventLog#INSERT: the sale as an event for webhooks, in the sale's transaction. */
+	static final String SALE_EVENT = """
+			INSERT INTO events (type, version, record_kind, record_id, payload)
+			VALUES ('SalesOrderCreated', 1, 'sales-order', ?, CAST(? AS jsonb))""";
+
+	/** idempotency/IdempotencyKeys#answer: the answer kept for a retry, before the sale commits. */
+	static final String SALE_KEY_ANSWER = """
+			UPDATE idempotency_keys SET status = 201, headers = CAST(? AS jsonb), body = ? WHERE staff_id = ? AND key = ?""";
+
 	/** reporting/Report#SALES_BY_CUSTOMER: the path's main query, whose plan is checked. */
 	static final String REPORT_APP = """
 			SELECT g.id, c.code,

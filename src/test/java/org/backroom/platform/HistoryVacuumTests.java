@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The newest history is read from its indexes alone soon after it is written, not months later: a store's sales
- * lines are vacuumed after 10,000 + 1% new ones (V66), where PostgreSQL waits for 1,000 + 20%. Until a vacuum marks
+ * lines are vacuumed after 1,000 + 1% new ones (V66), where PostgreSQL waits for 1,000 + 20%. Until a vacuum marks
  * their pages all-visible, an item's impact preview, which counts its lines newest first, fetched each one from the
  * table as well.
  */
@@ -52,8 +52,8 @@ class HistoryVacuumTests extends ApiTest {
 		jdbc.sql("ALTER SYSTEM SET autovacuum_naptime = '1s'").update();
 		jdbc.sql("SELECT pg_reload_conf()").query(Boolean.class).single();
 
-		// A few days of sales: more than 10,000 + 1% of the history, far fewer than PostgreSQL's 1,000 + 20%.
-		long orders = (10_000 + history / 100) / 10 + 300;
+		// A few days of sales: more than 1,000 + 1% of the history, far fewer than PostgreSQL's 1,000 + 20%.
+		long orders = (1_000 + history / 100) / 10 + 300;
 		assertThat(orders * 10).isLessThan(1_000 + history / 5);
 		sell(regular, tea, orders, "this week");
 		assertThat(countPlan(tea)).as("the new lines' pages are not yet all-visible")

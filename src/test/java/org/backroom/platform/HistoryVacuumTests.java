@@ -48,9 +48,6 @@ class HistoryVacuumTests extends ApiTest {
 			.query(Long.class)
 			.single();
 		long vacuums = autovacuums();
-		// The launcher looks every second instead of every minute; what it finds to do is the store's thresholds.
-		jdbc.sql("ALTER SYSTEM SET autovacuum_naptime = '1s'").update();
-		jdbc.sql("SELECT pg_reload_conf()").query(Boolean.class).single();
 
 		// A few days of sales: more than 1,000 + 1% of the history, far fewer than PostgreSQL's 1,000 + 20%.
 		long orders = (1_000 + history / 100) / 10 + 300;
@@ -59,9 +56,25 @@ class HistoryVacuumTests extends ApiTest {
 		assertThat(countPlan(tea)).as("the new lines' pages are not yet all-visible")
 			.contains("Index Only Scan")
 			.doesNotContain("Heap Fetches: 0");
+		// Only now does the launcher look every second instead of every minute (so that it cannot pass before the
+		// look above); what it finds to do is decided by the store's thresholds.
+		jdbc.sql("ALTER SYSTEM SET autovacuum_naptime = '1s'").update();
+		jdbc.sql("SELECT pg_reload_conf()").query(Boolean.class).single();
 
+		// A store keeps selling: a vacuum that ran while a transaction older than the week's sales was still open
+		// leaves their pages unmarked, and the next week's sales bring the next vacuum. Three weeks at most: still
+		// fewer new lines than PostgreSQL's threshold.
+		assertThat(3 * orders * 10).isLessThan(1_000 + history / 5);
 		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (autovacuums() == vacuums && System.nanoTime() < deadline) {
+		long visits = vacuums;
+		int weeks = 1;
+		while (!countPlan(tea).contains("Heap Fetches: 0") && System.nanoTime() < deadline) {
+			if (autovacuums() > visits) {
+				visits = autovacuums();
+				if (weeks < 3) {
+					sell(regular, tea, orders, "week " + ++weeks);
+				}
+			}
 			Thread.sleep(200);
 		}
 		assertThat(autovacuums()).as("autovacuum visited the sales lines").isGreaterThan(vacuums);

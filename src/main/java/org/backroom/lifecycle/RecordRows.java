@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordRows {
 
+	/** How many columns {@link #select} reads: what a statement adds after them starts at the next. */
+	private static final int COLUMNS = 5;
+
 	private final JdbcClient jdbc;
 
 	RecordRows(JdbcClient jdbc) {
@@ -96,8 +99,6 @@ class RecordRows {
 	private static String select(RecordKind kind) {
 		return "SELECT id, status, is_system, version, " + kind.labelSql() + " AS label";
 	}
-
-	private static final int COLUMNS = 5;
 
 	private static Row row(ResultSet rs) throws SQLException {
 		return new Row(rs.getLong("id"), LifecycleStatus.valueOf(rs.getString("status")), rs.getBoolean("is_system"),

@@ -73,6 +73,10 @@ class ItemSearchPlanTests extends ApiTest {
 
 	/** What each query executed with 40,000 items more (one in four a tea, one in a hundred with a barcode), rolled back. */
 	private Map<String, String> plans(Map<String, RecordQueries.Query> queries) {
+		// From a catalogue as autovacuum keeps it, not as the tests before happened to leave it: in one full build of
+		// three, after other tests' catalogues were written and rolled back, the planner scanned the table for a rare
+		// search.
+		jdbc.sql("VACUUM (ANALYZE) items").update();
 		return QueryPlans.executed(jdbc, transaction, List.of("""
 				INSERT INTO items (sku, name, barcode, price)
 				SELECT 'PLAN-' || g, CASE WHEN g % 4 = 0 THEN 'Green tea ' ELSE 'Oat biscuits ' END || g,

@@ -119,29 +119,26 @@ final class HotPaths {
 
 	private List<Statement> impactStatements(long customer) {
 		long item = work.itemsToPreview().get(0);
-		return List.of(Statement.of(customerImpactRow(), customer, customer, customer),
-				Statement.of(itemImpactRow(), item, item, item, item));
+		return List.of(Statement.of(CUSTOMER_IMPACT_ROW, customer, customer, customer),
+				Statement.of(ITEM_IMPACT_ROW, item, item, item, item));
 	}
 
 	private int customerImpact(int w, long id) throws SQLException {
-		return rows(w, customerImpactRow(), id, id, id) + rows(w, BareSql.CUSTOMER_BALANCE, id);
+		return rows(w, CUSTOMER_IMPACT_ROW, id, id, id) + rows(w, BareSql.CUSTOMER_BALANCE, id);
 	}
 
 	private int itemImpact(int w, long id) throws SQLException {
-		return rows(w, itemImpactRow(), id, id, id, id);
+		return rows(w, ITEM_IMPACT_ROW, id, id, id, id);
 	}
 
 	/** Customers are pointed to by sales orders and by the customers merged into them (customer/CustomerRecords). */
-	private static String customerImpactRow() {
-		return impactRow("customers", "name || ' (' || code || ')'",
-				dependent("sales_orders", "customer_id") + ", " + dependent("customers", "merged_into"));
-	}
+	private static final String CUSTOMER_IMPACT_ROW = impactRow("customers", "name || ' (' || code || ')'",
+			dependent("sales_orders", "customer_id") + ", " + dependent("customers", "merged_into"));
 
 	/** Items, by sales and purchase order lines and merged items (item/ItemRecords). */
-	private static String itemImpactRow() {
-		return impactRow("items", "name || ' (' || sku || ')'", dependent("sales_order_lines", "item_id") + ", "
-				+ dependent("purchase_order_lines", "item_id") + ", " + dependent("items", "merged_into"));
-	}
+	private static final String ITEM_IMPACT_ROW = impactRow("items", "name || ' (' || sku || ')'",
+			dependent("sales_order_lines", "item_id") + ", " + dependent("purchase_order_lines", "item_id") + ", "
+					+ dependent("items", "merged_into"));
 
 	private static String impactRow(String table, String label, String counts) {
 		return BareSql.IMPACT_ROW.replace("{label}", label).replace("{counts}", ", " + counts).replace("{table}", table);

@@ -24,7 +24,7 @@ class CustomerRecords {
 			.dependent("salesOrders", "sales order", "sales orders", "sales_orders", "customer_id")
 			// A survivor of merges stays while records point to it: their orders show on it, and unmerge needs it.
 			.dependent("mergedCustomers", "merged customer", "merged customers", "customers", "merged_into")
-			.openWork(id -> openCredit(customers.balance(id)))
+			.openWork("balance", (row, column) -> openCredit(row.getBigDecimal(column)))
 			.view(customers::find)
 			.build();
 	}

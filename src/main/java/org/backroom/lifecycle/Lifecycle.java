@@ -107,15 +107,15 @@ public class Lifecycle {
 
 	/**
 	 * What each transition would do to this record now, and what points to it. Takes no lock and opens no
-	 * transaction: the record and its dependents are one statement's snapshot, and the open work and the store's
-	 * policy, read after it, are as current as a preview can be (the transition checks them all again under lock).
+	 * transaction: the record, its dependents and its open work are one statement's snapshot, and the store's
+	 * policy, read after it, is as current as a preview can be (the transition checks it all again under lock).
 	 */
 	@PreAuthorize("@permissions.require(#kind.name() + '.view')")
 	public Impact impact(RecordKind kind, long id) {
 		RecordRows.Counted counted = rows.readCounted(kind, id);
 		RecordRows.Row record = counted.row();
 		Map<String, Long> dependents = counted.dependents();
-		RecordKind.OpenWork openWork = kind.openWork().apply(id);
+		RecordKind.OpenWork openWork = counted.openWork();
 		Map<String, Impact.Check> actions = new LinkedHashMap<>();
 		for (Transition transition : Transition.values()) {
 			actions.put(transition.verb(), checks.check(kind, record, transition, dependents, openWork));

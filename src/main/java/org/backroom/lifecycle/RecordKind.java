@@ -1,5 +1,7 @@
 package org.backroom.lifecycle;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +27,14 @@ import org.jspecify.annotations.Nullable;
  * @param codeSql an SQL expression giving the record's code, which names it without personal data (a customer's
  *        {@code code}, an item's {@code sku}), or null for a kind that has none (staff are known by a user name)
  * @param dependents what may point to a record of this kind
- * @param openWork figures and warnings shown before acting, such as an open credit balance
+ * @param openWork figures and warnings shown before acting, such as an open credit balance, read with the record
  * @param guard extra refusals beyond the state machine (none for most kinds)
  * @param view reads one record as the API shows it
  * @param managedByManagers whether the built-in Manager role may do everything but purge (otherwise only view)
  */
 public record RecordKind(String name, String path, String table, String labelSql, @Nullable String codeSql,
 		List<Dependent> dependents,
-		LongFunction<OpenWork> openWork, Guard guard, LongFunction<Optional<? extends Versioned>> view,
+		OpenWork.Read openWork, Guard guard, LongFunction<Optional<? extends Versioned>> view,
 		boolean managedByManagers) {
 
 	/** What a role may do with a kind of record: {@code customer.view} … {@code customer.purge}. */
@@ -62,6 +64,27 @@ public record RecordKind(String name, String path, String table, String labelSql
 	public record OpenWork(Map<String, Object> figures, List<String> warnings) {
 
 		public static final OpenWork NONE = new OpenWork(Map.of(), List.of());
+
+		/**
+		 * How a kind's open work is read in the statement that reads the record (so the figures are of the same
+		 * snapshot, and a record gone since cannot leave them unread): an SQL expression over the row, which may be
+		 * a subquery naming the table's {@code id}, and what its value means.
+		 *
+		 * @param sql the expression, or null for a kind without open work
+		 */
+		public record Read(@Nullable String sql, Meaning meaning) {
+
+			static final Read NONE = new Read(null, (rs, column) -> OpenWork.NONE);
+
+		}
+
+		/** What the value of a {@link Read}'s expression, in the given column, says about the record. */
+		@FunctionalInterface
+		public interface Meaning {
+
+			OpenWork of(ResultSet row, int column) throws SQLException;
+
+		}
 
 	}
 
@@ -106,7 +129,7 @@ public record RecordKind(String name, String path, String table, String labelSql
 
 		private final List<Dependent> dependents = new ArrayList<>();
 
-		private LongFunction<OpenWork> openWork = id -> OpenWork.NONE;
+		private OpenWork.Read openWork = OpenWork.Read.NONE;
 
 		private Guard guard = Guard.NONE;
 
@@ -148,8 +171,12 @@ public record RecordKind(String name, String path, String table, String labelSql
 			return this;
 		}
 
-		public Builder openWork(LongFunction<OpenWork> openWork) {
-			this.openWork = openWork;
+		/**
+		 * Open work shown before acting: an SQL expression read with the record (a column, or a subquery naming the
+		 * table's {@code id}; its columns must be indexed) and what its value means.
+		 */
+		public Builder openWork(String sql, OpenWork.Meaning meaning) {
+			this.openWork = new OpenWork.Read(sql, meaning);
 			return this;
 		}
 

@@ -35,8 +35,8 @@ class RecordRows {
 	record Row(long id, LifecycleStatus status, boolean system, long version, String label) {
 	}
 
-	/** A record as it is now and what points to it, read together. */
-	record Counted(Row row, Map<String, Long> dependents) {
+	/** A record as it is now, what points to it and its open work, read together. */
+	record Counted(Row row, Map<String, Long> dependents, RecordKind.OpenWork openWork) {
 	}
 
 	/** A record in the trash. */
@@ -57,17 +57,22 @@ class RecordRows {
 	}
 
 	/**
-	 * The row as it is now, unlocked, and the capped count of each kind of dependent that points to it (those with
-	 * none left out), in one statement: one snapshot and one round trip for what a dialog shows before acting.
+	 * The row as it is now, unlocked, the capped count of each kind of dependent that points to it (those with none
+	 * left out) and its open work, in one statement: one snapshot and one round trip for what a dialog shows before
+	 * acting.
 	 */
 	Counted readCounted(RecordKind kind, long id) {
 		List<Dependent> kinds = kind.dependents();
 		String counts = kinds.isEmpty() ? "" : ", " + Dependent.countColumns(kinds);
+		RecordKind.OpenWork.Read openWork = kind.openWork();
+		String open = openWork.sql() == null ? "" : ", " + openWork.sql() + " AS open_work";
+		int openColumn = COLUMNS + kinds.size() + 1;
 		List<Long> params = new ArrayList<>(Collections.nCopies(kinds.size(), id));
 		params.add(id);
-		return jdbc.sql(select(kind) + counts + " FROM " + kind.table() + " WHERE id = ?")
+		return jdbc.sql(select(kind) + counts + open + " FROM " + kind.table() + " WHERE id = ?")
 			.params(params)
-			.query((rs, row) -> new Counted(row(rs), Dependent.found(kinds, rs, COLUMNS + 1)))
+			.query((rs, row) -> new Counted(row(rs), Dependent.found(kinds, rs, COLUMNS + 1),
+					openWork.sql() == null ? RecordKind.OpenWork.NONE : openWork.meaning().of(rs, openColumn)))
 			.optional()
 			.orElseThrow(() -> new RecordNotFound(kind.name(), id));
 	}

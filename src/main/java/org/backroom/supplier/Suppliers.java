@@ -68,15 +68,4 @@ class Suppliers {
 			.optional();
 	}
 
-	/**
-	 * Purchase orders of this supplier still open (draft or ordered), for the impact preview. Served by the
-	 * supplier index of purchase_orders; read here, never written.
-	 */
-	long openPurchaseOrders(long id) {
-		return jdbc.sql("SELECT count(*) FROM purchase_orders WHERE supplier_id = ? AND status IN ('DRAFT', 'ORDERED')")
-			.param(id)
-			.query(Long.class)
-			.single();
-	}
-
 }

@@ -70,14 +70,12 @@ final class BareSql {
 
 	/**
 	 * lifecycle/RecordRows#readCounted: the row and, in the same statement, how many of each kind of dependent
-	 * ({@code {counts}}, each {@link #DEPENDENT_COUNT}) up to 1,001.
+	 * ({@code {counts}}, each {@link #DEPENDENT_COUNT}) up to 1,001, and the kind's open work.
 	 */
 	static final String IMPACT_ROW = "SELECT id, status, is_system, version, {label} AS label{counts} FROM {table} WHERE id = ?";
 
 	/** lifecycle/Dependent#countSql: counting stops past 1,000. */
 	static final String DEPENDENT_COUNT = "(SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1001) AS d)";
-
-	static final String CUSTOMER_BALANCE = "SELECT balance FROM customers WHERE id = ?";
 
 	/** The writes of a sale (sales/SalesService#sell) and its audit entry (audit/AuditLog#append). */
 	static final String SALE_CUSTOMER = "SELECT id, name, status FROM customers WHERE id = ? FOR SHARE";

@@ -69,6 +69,15 @@ public final class CpuClock {
 		return ticks * TICK;
 	}
 
+	/** The CPU a process has used so far, its own threads' (user and system), from {@code /proc/<pid>/stat}. */
+	static double cpuSeconds(long pid) {
+		String[] process = stat(pid);
+		if (process == null) {
+			throw new IllegalStateException("No /proc/" + pid + "/stat: the benchmark reads CPU times on Linux");
+		}
+		return (Long.parseLong(process[11]) + Long.parseLong(process[12])) * TICK;
+	}
+
 	/** The fields of /proc/pid/stat after the command name: [0] state, [1] ppid, … [11] utime, [12] stime. */
 	private static String @org.jspecify.annotations.Nullable [] stat(long pid) {
 		try {

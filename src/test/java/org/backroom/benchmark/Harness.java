@@ -20,19 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.zaxxer.hikari.HikariDataSource;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.backroom.BackroomApplication;
 import org.backroom.benchmark.HotPaths.HotPath;
 import org.backroom.benchmark.LoadDriver.Sample;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-
 /**
- * The benchmark: loads a store of the chosen scale (once; a second run reuses it), starts Backroom on it, and
- * measures every hot path through the API and as bare SQL, alternating the two, at concurrency 1 and 8. Writes
+ * The benchmark: loads a store of the chosen scale (once; a second run reuses it), starts Backroom on it in a
+ * process of its own ({@link ServerProcess}), and measures every hot path through the API and as bare SQL,
+ * alternating the two, at concurrency 1 and 8. Writes
  * {@code report.md} and {@code report.json} and fails when a path's plan scans a large table sequentially.
  */
 final class Harness {
@@ -75,22 +70,15 @@ final class Harness {
 		}
 		boolean warm = Files.exists(marker);
 		Startup.Clock clock = Startup.clock();
-		try (ConfigurableApplicationContext backroom = start(data)) {
-			int port = Integer.parseInt(backroom.getEnvironment().getRequiredProperty("local.server.port"));
-			Startup startup = clock.firstAnswer("http://127.0.0.1:" + port, warm);
+		Files.createDirectories(dir);
+		try (ServerProcess backroom = ServerProcess.start(data, dir.resolve("backroom-" + scale.name() + ".log"),
+				OWNER_PASSWORD)) {
+			Startup startup = clock.firstAnswer(backroom, warm);
 			log(startup.line());
-			var pool = backroom.getBean(HikariDataSource.class);
-			double loadSeconds = warm ? loadedIn(marker) : load(pool.getJdbcUrl(), marker);
-			ServerTime server = new ServerTime(backroom.getBean(MeterRegistry.class));
-			return measure(pool.getJdbcUrl(), "http://127.0.0.1:" + port, loadSeconds, startup, server);
+			String jdbcUrl = backroom.jdbcUrl();
+			double loadSeconds = warm ? loadedIn(marker) : load(jdbcUrl, marker);
+			return measure(jdbcUrl, backroom, loadSeconds, startup);
 		}
-	}
-
-	private ConfigurableApplicationContext start(Path data) {
-		return new SpringApplicationBuilder(BackroomApplication.class).run("--backroom.data.dir=" + data.toAbsolutePath(),
-				"--server.port=0", "--server.address=127.0.0.1", "--backroom.demo=false",
-				"--backroom.trash.purge-cron=-", "--backroom.sign-in.admin-password=" + OWNER_PASSWORD,
-				"--spring.main.banner-mode=off", "--logging.level.org.springframework=WARN");
 	}
 
 	private double load(String jdbcUrl, Path marker) throws SQLException, IOException {
@@ -115,11 +103,13 @@ final class Harness {
 		return JSON.readTree(Files.readString(marker)).path("loadSeconds").asDouble();
 	}
 
-	private Report measure(String jdbcUrl, String base, double loadSeconds, Startup startup, ServerTime server)
+	private Report measure(String jdbcUrl, ServerProcess backroom, double loadSeconds, Startup startup)
 			throws Exception {
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(5)).build();
+		String base = backroom.base();
 		String token = token(http, base);
+		ServerTime server = new ServerTime(backroom, token);
 		Connection[] connections = new Connection[CONCURRENCY[CONCURRENCY.length - 1]];
 		try {
 			for (int i = 0; i < connections.length; i++) {
@@ -134,7 +124,7 @@ final class Harness {
 				System.out.println("\nEXPLAIN (ANALYZE, BUFFERS) of " + path.name() + ":\n" + plan.text());
 				plans.add(plan);
 			}
-			WarmUp.Result warmUp = WarmUp.run(paths, scale.phase(), warmUpLimit());
+			WarmUp.Result warmUp = WarmUp.run(paths, scale.phase(), warmUpLimit(), backroom);
 			log(warmUp.line());
 			List<Measurement> measurements = new ArrayList<>();
 			for (HotPath path : paths) {
@@ -144,7 +134,7 @@ final class Harness {
 					measurements.add(measured);
 				}
 			}
-			MemorySoak.Result memory = MemorySoak.run(paths, soak(), soak().dividedBy(10));
+			MemorySoak.Result memory = MemorySoak.run(paths, soak(), soak().dividedBy(10), backroom, token);
 			log("memory: heap %s, RSS %s".formatted(memory.heapFlat() ? "flat" : "GREW", memory.rssFlat() ? "flat" : "GREW"));
 			if (PATHS.isEmpty()) {
 				new BulkUnderLoad(http, base, token, connections[0]).measure(

@@ -1,9 +1,5 @@
 package org.backroom.benchmark;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +9,8 @@ import org.backroom.benchmark.HotPaths.HotPath;
 /**
  * Memory under a mixed load: every hot path's API side, one picked at random for each operation, at concurrency 8,
  * for the soak's duration ({@code -Dbenchmark.soak=600} for the ten minutes of the target; a scale's default is
- * short). Every {@code interval} it prints the heap in use after a full collection and the resident set of the
- * process (Backroom runs inside the benchmark's JVM, so that is Backroom's), and says whether both stayed flat.
+ * short). Every {@code interval} it prints the heap in use after a full collection and the resident set of
+ * Backroom's process, and says whether both stayed flat.
  */
 final class MemorySoak {
 
@@ -72,10 +68,11 @@ final class MemorySoak {
 	private MemorySoak() {
 	}
 
-	static Result run(List<HotPath> paths, Duration duration, Duration interval) throws Exception {
+	static Result run(List<HotPath> paths, Duration duration, Duration interval, ServerProcess server,
+			String token) throws Exception {
 		List<Reading> readings = new ArrayList<>();
 		long began = System.nanoTime();
-		readings.add(read(began));
+		readings.add(read(began, server, token));
 		long operations = 0;
 		long errors = 0;
 		LoadDriver driver = new LoadDriver(8);
@@ -85,7 +82,7 @@ final class MemorySoak {
 				LoadDriver.Sample sample = driver.run(interval, seed++, mixed(paths));
 				operations += sample.count();
 				errors += sample.errors();
-				Reading reading = read(began);
+				Reading reading = read(began, server, token);
 				readings.add(reading);
 				System.out.println("[benchmark] memory " + reading.row());
 			}
@@ -100,25 +97,9 @@ final class MemorySoak {
 		return (worker, random) -> paths.get(random.nextInt(paths.size())).api().run(worker, random);
 	}
 
-	// A full collection first, so that the heap figure is what is still referenced, not what waits to be collected.
-	private static Reading read(long began) throws IOException {
-		System.gc();
-		double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
-		return new Reading((System.nanoTime() - began) / 1e9, heap, rssMib());
-	}
-
-	/** The resident set of this process from {@code /proc/self/status} (Linux); NaN elsewhere. */
-	static double rssMib() throws IOException {
-		Path status = Path.of("/proc/self/status");
-		if (!Files.isReadable(status)) {
-			return Double.NaN;
-		}
-		for (String line : Files.readAllLines(status)) {
-			if (line.startsWith("VmRSS:")) {
-				return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-			}
-		}
-		return Double.NaN;
+	private static Reading read(long began, ServerProcess server, String token) throws Exception {
+		double heap = server.heapAfterCollectionMib(token);
+		return new Reading((System.nanoTime() - began) / 1e9, heap, server.rssMib());
 	}
 
 }

@@ -1,13 +1,9 @@
 package org.backroom.benchmark;
 
-import java.util.concurrent.TimeUnit;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-
 /**
- * The time Backroom itself counted for the requests it answered ({@code http.server.requests}, the timer a store
- * watches in production): from its observation filter, at the start of the filter chain, to its answer; without
+ * The time Backroom itself counted for the requests it answered ({@code http_server_requests_seconds} on its
+ * {@code /actuator/prometheus}, the timer a store watches in production; the scrapes themselves left out): from its
+ * observation filter, at the start of the filter chain, to its answer; without
  * the client, the connection, Tomcat's parsing or the wait for a thread. Beside the API's latency seen by the load
  * driver it tells what the server spent from what the client and the machine did; only one path runs at a time,
  * so the difference of two readings is that path's.
@@ -33,18 +29,21 @@ final class ServerTime {
 
 	static final Reading NONE = new Reading(0, 0);
 
-	private final MeterRegistry registry;
+	private static final String SCRAPE = "uri=\"/actuator/prometheus\"";
 
-	ServerTime(MeterRegistry registry) {
-		this.registry = registry;
+	private final ServerProcess server;
+
+	private final String token;
+
+	ServerTime(ServerProcess server, String token) {
+		this.server = server;
+		this.token = token;
 	}
 
-	Reading read() {
-		Reading total = NONE;
-		for (Timer timer : registry.find("http.server.requests").timers()) {
-			total = total.plus(new Reading(timer.count(), timer.totalTime(TimeUnit.NANOSECONDS)));
-		}
-		return total;
+	Reading read() throws Exception {
+		String metrics = server.metrics(token);
+		return new Reading((long) ServerProcess.metric(metrics, "http_server_requests_seconds_count", "", SCRAPE),
+				ServerProcess.metric(metrics, "http_server_requests_seconds_sum", "", SCRAPE) * 1e9);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.backroom.benchmark;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How long Backroom took from the start of its start to the first answered request ({@code GET /actuator/health},
@@ -16,9 +18,10 @@ import java.util.Locale;
  * and the machine's load average: on a shared machine the wall time says more about the neighbours than about
  * Backroom, and the CPU seconds tell the two apart.
  *
- * @param contextSeconds until the application context was up (the web server listening, the runners done)
- * @param firstAnswerSeconds until the first request was answered
- * @param cpuSeconds the CPU the benchmark's JVM, Backroom inside it, used during those seconds
+ * @param contextSeconds until the application context was up (the web server listening, the runners done), from
+ *        the process's start, as Spring Boot logs it
+ * @param firstAnswerSeconds until the first request was answered, from the process's launch
+ * @param cpuSeconds the CPU Backroom's process used until then
  * @param loadAverage the machine's one-minute load average when it answered
  * @param warm whether the store existed (a restart) rather than being created empty
  */
@@ -28,7 +31,7 @@ record Startup(double contextSeconds, double firstAnswerSeconds, double cpuSecon
 	static final double TARGET_SECONDS = 10;
 
 	static Clock clock() {
-		return new Clock(System.nanoTime(), cpuNanos());
+		return new Clock(System.nanoTime());
 	}
 
 	String line() {
@@ -45,38 +48,46 @@ record Startup(double contextSeconds, double firstAnswerSeconds, double cpuSecon
 	}
 
 	/** Started before Backroom is. */
-	record Clock(long startedNanos, long startedCpuNanos) {
+	record Clock(long startedNanos) {
 
-		/** Polls until the first request is answered (for at most five minutes). */
-		Startup firstAnswer(String base, boolean warm) throws Exception {
-			double context = (System.nanoTime() - startedNanos) / 1e9;
+		/**
+		 * Polls until the first request is answered (for at most five minutes), every few milliseconds: until its
+		 * port listens, a request is refused at once.
+		 */
+		Startup firstAnswer(ServerProcess server, boolean warm) throws Exception {
 			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-			HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+			HttpRequest health = HttpRequest.newBuilder(URI.create(server.base() + "/actuator/health"))
 				.timeout(Duration.ofSeconds(30))
 				.build();
 			long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-			while (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+			while (!answered(http, health)) {
+				server.requireAlive();
 				if (System.nanoTime() > deadline) {
 					throw new IllegalStateException("Backroom did not answer " + health.uri() + " within 5 minutes");
 				}
-				Thread.onSpinWait();
+				TimeUnit.MILLISECONDS.sleep(5);
 			}
-			return new Startup(context, (System.nanoTime() - startedNanos) / 1e9,
-					(cpuNanos() - startedCpuNanos) / 1e9, machineLoad(), warm);
+			double answered = (System.nanoTime() - startedNanos) / 1e9;
+			return new Startup(server.startedAfterSeconds(), answered, server.cpuSeconds(), machineLoad(), warm);
 		}
 
-	}
+		private static boolean answered(HttpClient http, HttpRequest health) throws InterruptedException {
+			try {
+				return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			}
+			catch (IOException ex) {
+				// not listening yet
+				return false;
+			}
+		}
 
-	private static long cpuNanos() {
-		return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-				? os.getProcessCpuTime() : 0;
 	}
 
 	private static double machineLoad() {
 		try {
 			return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
 		}
-		catch (Exception ex) {
+		catch (IOException | RuntimeException ex) {
 			return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		}
 	}

@@ -1,27 +1,23 @@
 package org.backroom.benchmark;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.backroom.benchmark.HotPaths.HotPath;
 
 /**
  * Runs every hot path, both sides at random at concurrency 8, until the JIT compiler has compiled what they run,
- * before anything is measured. Backroom runs inside the benchmark's JVM, freshly started: measured cold, the first
- * paths paid for the compiler (a C2 thread busy for tens of seconds on one of the two cores), and a picker's p50
+ * before anything is measured. Backroom (its own process) and the load driver are freshly started: measured cold, the
+ * first paths paid for the compiler (a C2 thread busy for tens of seconds on one of the two cores), and a picker's p50
  * through the API was 7.9 ms where a server that has run for a few minutes answers in 2.2. A store's server runs
  * for days, so the figures that matter are the compiled ones.
  *
- * <p>Quiet means the compiler threads used less than {@link #QUIET} of one core over a round; the warm-up stops
- * then, or at its limit, and says which. Their CPU time is read from {@code /proc/self/task/<id>/schedstat}: the
+ * <p>Quiet means the compiler threads of both JVMs used less than {@link #QUIET} of one core over a round; the
+ * warm-up stops then, or at its limit, and says which. Their CPU time is read from
+ * {@code /proc/<pid>/task/<id>/schedstat}: the
  * compilation time the JVM itself reports is wall time, which grows with the load that keeps the compiler waiting
  * for a core.
  */
@@ -49,9 +45,9 @@ final class WarmUp {
 	private WarmUp() {
 	}
 
-	static Result run(List<HotPath> paths, Duration round, Duration limit) throws Exception {
+	static Result run(List<HotPath> paths, Duration round, Duration limit, ServerProcess server) throws Exception {
 		long began = System.nanoTime();
-		Map<String, Long> compiledBefore = compilerThreads();
+		Map<String, Long> compiledBefore = compilerThreads(server);
 		double share = 1;
 		long errors = 0;
 		LoadDriver driver = new LoadDriver(8);
@@ -59,15 +55,15 @@ final class WarmUp {
 			long seed = 3;
 			while (share >= QUIET && System.nanoTime() - began < limit.toNanos()) {
 				long roundBegan = System.nanoTime();
-				Map<String, Long> compiled = compilerThreads();
+				Map<String, Long> compiled = compilerThreads(server);
 				errors += driver.run(round, seed++, bothSides(paths)).errors();
-				share = cpuBetween(compiled, compilerThreads()) / (double) (System.nanoTime() - roundBegan);
+				share = cpuBetween(compiled, compilerThreads(server)) / (double) (System.nanoTime() - roundBegan);
 			}
 		}
 		finally {
 			driver.close();
 		}
-		return new Result((System.nanoTime() - began) / 1e9, cpuBetween(compiledBefore, compilerThreads()) / 1e9, share,
+		return new Result((System.nanoTime() - began) / 1e9, cpuBetween(compiledBefore, compilerThreads(server)) / 1e9, share,
 				errors);
 	}
 
@@ -78,42 +74,16 @@ final class WarmUp {
 		};
 	}
 
-	/** The CPU time so far of each of this JVM's compiler threads (HotSpot's "C1 CompilerThread0", …), by id. */
-	static Map<String, Long> compilerThreads() {
-		Path tasks = Path.of("/proc/self/task");
-		if (!Files.isDirectory(tasks)) {
-			throw new IllegalStateException("The warm-up reads the compiler's CPU from /proc: run the benchmark on Linux");
-		}
-		Map<String, Long> compilers = new HashMap<>();
-		try (Stream<Path> threads = Files.list(tasks)) {
-			threads.forEach(thread -> cpuNanos(thread).ifPresent(nanos -> compilers.put(thread.toString(), nanos)));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		if (compilers.isEmpty()) {
-			// Without them every round would look quiet, and the warm-up would end before it began.
-			throw new IllegalStateException("No JIT compiler thread found in /proc/self/task: run on HotSpot");
-		}
-		return compilers;
+	/** The CPU time so far of each compiler thread of Backroom's JVM and of the benchmark's own, by id. */
+	static Map<String, Long> compilerThreads(ServerProcess server) {
+		Map<String, Long> threads = new HashMap<>(ServerProcess.compilerThreads(Path.of("/proc/self")));
+		threads.putAll(server.compilerThreads());
+		return threads;
 	}
 
 	/** The CPU the compiler threads used between two readings; HotSpot may start or stop some in between. */
 	static long cpuBetween(Map<String, Long> before, Map<String, Long> after) {
 		return after.entrySet().stream().mapToLong(now -> now.getValue() - before.getOrDefault(now.getKey(), 0L)).sum();
-	}
-
-	private static Optional<Long> cpuNanos(Path thread) {
-		try {
-			if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
-				return Optional.empty();
-			}
-			return Optional.of(Long.parseLong(Files.readString(thread.resolve("schedstat")).split(" ")[0]));
-		}
-		catch (IOException ex) {
-			// The thread ended between the listing and the read: it compiles nothing any more.
-			return Optional.empty();
-		}
 	}
 
 }

@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Backroom as a store runs it: {@code java -jar target/backroom-*.jar} in a process of its own, on a free port, with
  * its output in a file. For tests that kill it with real signals ({@link #kill()} is SIGKILL, {@link #terminate()}
- * SIGTERM). Runs after {@code package}, so only in integration tests ({@code *IT}).
+ * SIGTERM), which run after {@code package}, so only in integration tests ({@code *IT}); and for the benchmark
+ * ({@link #launch}), whose smoke runs before there is a jar.
  */
 public final class BackroomProcess implements AutoCloseable {
 
@@ -38,15 +41,53 @@ public final class BackroomProcess implements AutoCloseable {
 	public static BackroomProcess start(String name, Map<String, String> environment, String... arguments)
 			throws IOException {
 		int port = freePort();
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:TieredStopAtLevel=1", "-jar", jar().toString(), "--server.port=" + port, "--backroom.demo=false",
-				"--backroom.trash.purge-cron=-", "--backroom.sign-in.admin-password=" + ApiTest.ADMIN_PASSWORD));
+		List<String> command = new ArrayList<>(List.of(java(), "-XX:TieredStopAtLevel=1", "-jar", jar().toString(),
+				"--server.port=" + port, "--backroom.demo=false", "--backroom.trash.purge-cron=-",
+				"--backroom.sign-in.admin-password=" + ApiTest.ADMIN_PASSWORD));
 		command.addAll(List.of(arguments));
 		Path output = Path.of("target", "it-logs", name + "-" + System.currentTimeMillis() + ".log");
-		Files.createDirectories(output.getParent());
+		return start(command, environment, output, port);
+	}
+
+	/**
+	 * Starts Backroom with the JVM's defaults (the compiler's included), these JVM options and only these arguments
+	 * besides the port: from {@code jar} when one is given, otherwise from this JVM's class path, Backroom's
+	 * classes as this build compiled them.
+	 */
+	public static BackroomProcess launch(@Nullable Path jar, List<String> jvmOptions, List<String> arguments, Path output)
+			throws IOException {
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of(java()));
+		command.addAll(jvmOptions);
+		command.addAll(jar != null ? List.of("-jar", jar.toAbsolutePath().toString())
+				: List.of("-cp", System.getProperty("java.class.path"), "org.backroom.BackroomApplication"));
+		command.add("--server.port=" + port);
+		command.addAll(arguments);
+		return start(command, Map.of(), output, port);
+	}
+
+	private static BackroomProcess start(List<String> command, Map<String, String> environment, Path output, int port)
+			throws IOException {
+		Files.createDirectories(output.toAbsolutePath().getParent());
 		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().putAll(environment);
 		return new BackroomProcess(builder.start(), output, port);
+	}
+
+	private static String java() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	public int port() {
+		return port;
+	}
+
+	public long pid() {
+		return process.pid();
+	}
+
+	public boolean isAlive() {
+		return process.isAlive();
 	}
 
 	/** A client signed in as the owner with a password. */

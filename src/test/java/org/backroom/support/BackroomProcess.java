@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 import org.jspecify.annotations.Nullable;
 
@@ -51,8 +54,8 @@ public final class BackroomProcess implements AutoCloseable {
 
 	/**
 	 * Starts Backroom with the JVM's defaults (the compiler's included), these JVM options and only these arguments
-	 * besides the port: from {@code jar} when one is given, otherwise from this JVM's class path, Backroom's
-	 * classes as this build compiled them.
+	 * besides the port: from {@code jar} when one is given, otherwise from this JVM's class path without the test
+	 * classes (Backroom's classes as this build compiled them, and its libraries).
 	 */
 	public static BackroomProcess launch(@Nullable Path jar, List<String> jvmOptions, List<String> arguments, Path output)
 			throws IOException {
@@ -60,7 +63,7 @@ public final class BackroomProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of(java()));
 		command.addAll(jvmOptions);
 		command.addAll(jar != null ? List.of("-jar", jar.toAbsolutePath().toString())
-				: List.of("-cp", System.getProperty("java.class.path"), "org.backroom.BackroomApplication"));
+				: List.of("-cp", mainClassPath(), "org.backroom.BackroomApplication"));
 		command.add("--server.port=" + port);
 		command.addAll(arguments);
 		return start(command, Map.of(), output, port);
@@ -72,6 +75,43 @@ public final class BackroomProcess implements AutoCloseable {
 		var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
 		builder.environment().putAll(environment);
 		return new BackroomProcess(builder.start(), output, port);
+	}
+
+	/**
+	 * This JVM's class path without {@code test-classes}, whose test configurations a plain application would pick
+	 * up by its component scan. Surefire and failsafe start their JVM with a jar whose manifest holds the class path:
+	 * that manifest is read.
+	 */
+	static String mainClassPath() throws IOException {
+		List<String> entries = new ArrayList<>();
+		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+			Path path = Path.of(entry).toAbsolutePath();
+			String manifestPath = manifestClassPath(path);
+			if (manifestPath == null) {
+				entries.add(path.toString());
+			}
+			else {
+				for (String url : manifestPath.trim().split("\\s+")) {
+					entries.add(Path.of(path.getParent().toUri().resolve(url)).toString());
+				}
+			}
+		}
+		return String.join(File.pathSeparator, entries.stream()
+			.filter(entry -> !Path.of(entry).getFileName().toString().equals("test-classes"))
+			.toList());
+	}
+
+	/** The {@code Class-Path} of a manifest-only jar (one without classes of its own), or null. */
+	private static @Nullable String manifestClassPath(Path path) throws IOException {
+		if (!path.toString().endsWith(".jar") || !Files.isRegularFile(path)) {
+			return null;
+		}
+		try (JarFile jar = new JarFile(path.toFile())) {
+			Manifest manifest = jar.getManifest();
+			boolean onlyManifest = jar.stream().noneMatch(entry -> entry.getName().endsWith(".class"));
+			return manifest == null || !onlyManifest ? null
+					: manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+		}
 	}
 
 	private static String java() {

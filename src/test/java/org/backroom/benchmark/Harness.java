@@ -69,11 +69,10 @@ final class Harness {
 			deleteTree(data);
 		}
 		boolean warm = Files.exists(marker);
-		Startup.Clock clock = Startup.clock();
 		Files.createDirectories(dir);
 		try (ServerProcess backroom = ServerProcess.start(data, dir.resolve("backroom-" + scale.name() + ".log"),
 				OWNER_PASSWORD)) {
-			Startup startup = clock.firstAnswer(backroom, warm);
+			Startup startup = Startup.firstAnswer(backroom, warm);
 			log(startup.line());
 			String jdbcUrl = backroom.jdbcUrl();
 			double loadSeconds = warm ? loadedIn(marker) : load(jdbcUrl, marker);

@@ -42,10 +42,13 @@ final class ServerProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private ServerProcess(BackroomProcess process, Path data, Path log) {
+	private final long launchedNanos;
+
+	private ServerProcess(BackroomProcess process, Path data, Path log, long launchedNanos) {
 		this.process = process;
 		this.data = data;
 		this.log = log;
+		this.launchedNanos = launchedNanos;
 	}
 
 	static ServerProcess start(Path data, Path log, String ownerPassword) throws IOException, InterruptedException {
@@ -53,8 +56,9 @@ final class ServerProcess implements AutoCloseable {
 		List<String> jvm = Stream.of(System.getProperty("benchmark.server.jvm", "").split(" "))
 			.filter(option -> !option.isBlank())
 			.toList();
-		BackroomProcess process = BackroomProcess.launch(jar.isBlank() ? null : extracted(Path.of(jar),
-				log.resolveSibling("server")), jvm,
+		Path launched = jar.isBlank() ? null : extracted(Path.of(jar), log.resolveSibling("server"));
+		long launchedNanos = System.nanoTime();
+		BackroomProcess process = BackroomProcess.launch(launched, jvm,
 				List.of("--backroom.data.dir=" + data.toAbsolutePath(), "--server.address=127.0.0.1",
 						"--backroom.demo=false", "--backroom.trash.purge-cron=-",
 						"--backroom.sign-in.admin-password=" + ownerPassword, "--spring.main.banner-mode=off",
@@ -69,7 +73,7 @@ final class ServerProcess implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}, "stop-benchmarked-backroom"));
-		return new ServerProcess(process, data, log);
+		return new ServerProcess(process, data, log, launchedNanos);
 	}
 
 	/**
@@ -88,6 +92,11 @@ final class ServerProcess implements AutoCloseable {
 			throw new IllegalStateException("Could not extract " + jar + ": " + said);
 		}
 		return destination.resolve(jar.getFileName());
+	}
+
+	/** When it was launched, by {@link System#nanoTime()}. */
+	long launchedNanos() {
+		return launchedNanos;
 	}
 
 	String base() {

@@ -30,10 +30,6 @@ record Startup(double contextSeconds, double firstAnswerSeconds, double cpuSecon
 	/** The target for a warm restart of the 1m store. */
 	static final double TARGET_SECONDS = 10;
 
-	static Clock clock() {
-		return new Clock(System.nanoTime());
-	}
-
 	String line() {
 		return String.format(Locale.ROOT, "Backroom started in %.1f s, first answer after %.1f s (%s store; JVM CPU %.1f s,"
 				+ " load average %.1f)", contextSeconds, firstAnswerSeconds, warm ? "loaded" : "empty", cpuSeconds,
@@ -47,40 +43,35 @@ record Startup(double contextSeconds, double firstAnswerSeconds, double cpuSecon
 				+ " | | | 0 | %s |", warm ? "warm" : "cold", cpuSeconds, loadAverage, firstAnswerSeconds, target);
 	}
 
-	/** Started before Backroom is. */
-	record Clock(long startedNanos) {
-
-		/**
-		 * Polls until the first request is answered (for at most five minutes), every few milliseconds: until its
-		 * port listens, a request is refused at once.
-		 */
-		Startup firstAnswer(ServerProcess server, boolean warm) throws Exception {
-			HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-			HttpRequest health = HttpRequest.newBuilder(URI.create(server.base() + "/actuator/health"))
-				.timeout(Duration.ofSeconds(30))
-				.build();
-			long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-			while (!answered(http, health)) {
-				server.requireAlive();
-				if (System.nanoTime() > deadline) {
-					throw new IllegalStateException("Backroom did not answer " + health.uri() + " within 5 minutes");
-				}
-				TimeUnit.MILLISECONDS.sleep(5);
+	/**
+	 * Polls until the first request is answered (for at most five minutes), every few milliseconds: until its port
+	 * listens, a request is refused at once. The time counts from the process's launch.
+	 */
+	static Startup firstAnswer(ServerProcess server, boolean warm) throws Exception {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		HttpRequest health = HttpRequest.newBuilder(URI.create(server.base() + "/actuator/health"))
+			.timeout(Duration.ofSeconds(30))
+			.build();
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		while (!answered(http, health)) {
+			server.requireAlive();
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Backroom did not answer " + health.uri() + " within 5 minutes");
 			}
-			double answered = (System.nanoTime() - startedNanos) / 1e9;
-			return new Startup(server.startedAfterSeconds(), answered, server.cpuSeconds(), machineLoad(), warm);
+			TimeUnit.MILLISECONDS.sleep(5);
 		}
+		double answered = (System.nanoTime() - server.launchedNanos()) / 1e9;
+		return new Startup(server.startedAfterSeconds(), answered, server.cpuSeconds(), machineLoad(), warm);
+	}
 
-		private static boolean answered(HttpClient http, HttpRequest health) throws InterruptedException {
-			try {
-				return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-			}
-			catch (IOException ex) {
-				// not listening yet
-				return false;
-			}
+	private static boolean answered(HttpClient http, HttpRequest health) throws InterruptedException {
+		try {
+			return http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
 		}
-
+		catch (IOException ex) {
+			// not listening yet
+			return false;
+		}
 	}
 
 	private static double machineLoad() {

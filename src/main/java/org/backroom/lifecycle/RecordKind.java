@@ -70,7 +70,8 @@ public record RecordKind(String name, String path, String table, String labelSql
 		 * snapshot, and a record gone since cannot leave them unread): an SQL expression over the row, which may be
 		 * a subquery naming the table's {@code id}, and what its value means.
 		 *
-		 * @param sql the expression, or null for a kind without open work
+		 * @param sql the expression, never NULL for a record (a NOT NULL column, a count, a coalesce), or null for a
+		 *        kind without open work
 		 */
 		public record Read(@Nullable String sql, Meaning meaning) {
 

@@ -70,7 +70,8 @@ final class BareSql {
 
 	/**
 	 * lifecycle/RecordRows#readCounted: the row and, in the same statement, how many of each kind of dependent
-	 * ({@code {counts}}, each {@link #DEPENDENT_COUNT}) up to 1,001, and the kind's open work.
+	 * ({@code {counts}}, each {@link #DEPENDENT_COUNT}) up to 1,001, and after them the kind's open work (a
+	 * customer's balance, which {@code HotPaths} adds to the counts).
 	 */
 	static final String IMPACT_ROW = "SELECT id, status, is_system, version, {label} AS label{counts} FROM {table} WHERE id = ?";
 

@@ -36,7 +36,9 @@ final class ServerProcess implements AutoCloseable {
 
 	private final BackroomProcess process;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	private final Path data;
 
@@ -44,11 +46,23 @@ final class ServerProcess implements AutoCloseable {
 
 	private final long launchedNanos;
 
+	private final Thread stopAtExit;
+
 	private ServerProcess(BackroomProcess process, Path data, Path log, long launchedNanos) {
 		this.process = process;
 		this.data = data;
 		this.log = log;
 		this.launchedNanos = launchedNanos;
+		// A benchmark stopped by hand (Ctrl-C) stops its Backroom too, and with it the database.
+		this.stopAtExit = new Thread(() -> {
+			try {
+				process.close();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, "stop-benchmarked-backroom");
+		Runtime.getRuntime().addShutdownHook(stopAtExit);
 	}
 
 	static ServerProcess start(Path data, Path log, String ownerPassword) throws IOException, InterruptedException {
@@ -64,15 +78,6 @@ final class ServerProcess implements AutoCloseable {
 						"--backroom.sign-in.admin-password=" + ownerPassword, "--spring.main.banner-mode=off",
 						"--logging.level.org.springframework=WARN"),
 				log);
-		// A benchmark stopped by hand (Ctrl-C) stops its Backroom too, and with it the database.
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			try {
-				process.close();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}, "stop-benchmarked-backroom"));
 		return new ServerProcess(process, data, log, launchedNanos);
 	}
 
@@ -83,14 +88,8 @@ final class ServerProcess implements AutoCloseable {
 	 */
 	private static Path extracted(Path jar, Path destination) throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Process extract = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(),
-				"extract", "--force", "--destination", destination.toAbsolutePath().toString())
-			.redirectErrorStream(true)
-			.start();
-		String said = new String(extract.getInputStream().readAllBytes());
-		if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0) {
-			throw new IllegalStateException("Could not extract " + jar + ": " + said);
-		}
+		run(Duration.ofMinutes(2), java.toString(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract",
+				"--force", "--destination", destination.toAbsolutePath().toString());
 		return destination.resolve(jar.getFileName());
 	}
 
@@ -145,19 +144,40 @@ final class ServerProcess implements AutoCloseable {
 	/** The heap in use after a full collection, which {@code jcmd <pid> GC.run} asks it for. */
 	double heapAfterCollectionMib(String token) throws Exception {
 		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-		Process gc = new ProcessBuilder(jcmd.toString(), String.valueOf(pid()), "GC.run").redirectErrorStream(true)
-			.start();
-		String said = new String(gc.getInputStream().readAllBytes());
-		if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
-			throw new IllegalStateException(jcmd + " " + pid() + " GC.run failed: " + said);
+		if (!Files.isExecutable(jcmd)) {
+			throw new IllegalStateException("The memory soak asks Backroom for a full collection with " + jcmd
+					+ ", which this Java lacks: run the build on a JDK, not a JRE");
 		}
+		run(Duration.ofMinutes(1), jcmd.toString(), String.valueOf(pid()), "GC.run");
 		return metric(metrics(token), "jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0;
+	}
+
+	/** Runs a tool to its end, its output in a file beside this one's log; fails with that output if it fails. */
+	private static void run(Duration timeout, String... command) throws IOException, InterruptedException {
+		Path output = Files.createTempFile("benchmark-tool", ".log");
+		try {
+			Process tool = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+			if (!tool.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				tool.destroyForcibly();
+				throw new IllegalStateException(String.join(" ", command) + " did not end within " + timeout + ": "
+						+ Files.readString(output));
+			}
+			if (tool.exitValue() != 0) {
+				throw new IllegalStateException(String.join(" ", command) + " failed (" + tool.exitValue() + "): "
+						+ Files.readString(output));
+			}
+		}
+		finally {
+			Files.deleteIfExists(output);
+		}
 	}
 
 	/** Its {@code /actuator/prometheus}, read with a token whose role holds {@code metrics.view}. */
 	String metrics(String token) throws Exception {
 		HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus"))
 			.header("Authorization", "Bearer " + token)
+			// The plain text format: OpenMetrics would add exemplars after a sample's value.
+			.header("Accept", "text/plain;version=0.0.4")
 			.timeout(Duration.ofSeconds(30))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (answer.statusCode() != 200) {
@@ -175,7 +195,7 @@ final class ServerProcess implements AutoCloseable {
 		double sum = 0;
 		for (String line : prometheus.split("\n")) {
 			if (line.startsWith(name + "{") && line.contains(labels) && (unless == null || !line.contains(unless))) {
-				sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+				sum += Double.parseDouble(line.substring(line.lastIndexOf('}') + 1).strip().split(" ")[0]);
 			}
 		}
 		return sum;
@@ -226,6 +246,7 @@ final class ServerProcess implements AutoCloseable {
 	/** SIGTERM, so that it stops its database with a checkpoint and the next run starts warm. */
 	@Override
 	public void close() throws InterruptedException {
+		Runtime.getRuntime().removeShutdownHook(stopAtExit);
 		process.close();
 	}
 

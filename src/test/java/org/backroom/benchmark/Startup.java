@@ -48,7 +48,9 @@ record Startup(double contextSeconds, double firstAnswerSeconds, double cpuSecon
 	 * listens, a request is refused at once. The time counts from the process's launch.
 	 */
 	static Startup firstAnswer(ServerProcess server, boolean warm) throws Exception {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
 		HttpRequest health = HttpRequest.newBuilder(URI.create(server.base() + "/actuator/health"))
 			.timeout(Duration.ofSeconds(30))
 			.build();

@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 
 import org.jspecify.annotations.Nullable;
 
@@ -78,40 +75,17 @@ public final class BackroomProcess implements AutoCloseable {
 	}
 
 	/**
-	 * This JVM's class path without {@code test-classes}, whose test configurations a plain application would pick
-	 * up by its component scan. Surefire and failsafe start their JVM with a jar whose manifest holds the class path:
-	 * that manifest is read.
+	 * Backroom's classes as this build compiled them and the libraries it runs with, without the tests' (whose
+	 * configurations a plain application would pick up by its component scan): {@code target/classes} and the
+	 * runtime class path the build wrote to {@code target/runtime-classpath.txt}.
 	 */
-	static String mainClassPath() throws IOException {
-		List<String> entries = new ArrayList<>();
-		for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-			Path path = Path.of(entry).toAbsolutePath();
-			String manifestPath = manifestClassPath(path);
-			if (manifestPath == null) {
-				entries.add(path.toString());
-			}
-			else {
-				for (String url : manifestPath.trim().split("\\s+")) {
-					entries.add(Path.of(path.getParent().toUri().resolve(url)).toString());
-				}
-			}
+	private static String mainClassPath() throws IOException {
+		Path libraries = Path.of("target", "runtime-classpath.txt");
+		if (!Files.isReadable(libraries)) {
+			throw new IllegalStateException("No " + libraries.toAbsolutePath() + ": run through Maven (./mvnw verify),"
+					+ " which writes it before the tests");
 		}
-		return String.join(File.pathSeparator, entries.stream()
-			.filter(entry -> !Path.of(entry).getFileName().toString().equals("test-classes"))
-			.toList());
-	}
-
-	/** The {@code Class-Path} of a manifest-only jar (one without classes of its own), or null. */
-	private static @Nullable String manifestClassPath(Path path) throws IOException {
-		if (!path.toString().endsWith(".jar") || !Files.isRegularFile(path)) {
-			return null;
-		}
-		try (JarFile jar = new JarFile(path.toFile())) {
-			Manifest manifest = jar.getManifest();
-			boolean onlyManifest = jar.stream().noneMatch(entry -> entry.getName().endsWith(".class"));
-			return manifest == null || !onlyManifest ? null
-					: manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
-		}
+		return Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + Files.readString(libraries).strip();
 	}
 
 	private static String java() {
@@ -183,13 +157,19 @@ public final class BackroomProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * SIGTERM, and SIGKILL if it has not stopped within a minute; then its children too (the embedded PostgreSQL),
+	 * so that a Backroom that would not stop leaves no database running on a directory about to be deleted.
+	 */
 	@Override
 	public void close() throws InterruptedException {
 		if (process.isAlive()) {
 			terminate(Duration.ofSeconds(60));
 		}
 		if (process.isAlive()) {
+			List<ProcessHandle> children = process.descendants().toList();
 			kill();
+			children.forEach(ProcessHandle::destroyForcibly);
 		}
 	}
 

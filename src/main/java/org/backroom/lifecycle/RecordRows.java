@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -63,18 +62,27 @@ class RecordRows {
 	 */
 	Counted readCounted(RecordKind kind, long id) {
 		List<Dependent> kinds = kind.dependents();
-		String counts = kinds.isEmpty() ? "" : ", " + Dependent.countColumns(kinds);
 		RecordKind.OpenWork.Read openWork = kind.openWork();
-		String open = openWork.sql() == null ? "" : ", " + openWork.sql() + " AS open_work";
 		int openColumn = COLUMNS + kinds.size() + 1;
-		List<Long> params = new ArrayList<>(Collections.nCopies(kinds.size(), id));
-		params.add(id);
-		return jdbc.sql(select(kind) + counts + open + " FROM " + kind.table() + " WHERE id = ?")
-			.params(params)
+		return jdbc.sql(countedSql(kind))
+			.params(countedParams(kind, id))
 			.query((rs, row) -> new Counted(row(rs), Dependent.found(kinds, rs, COLUMNS + 1),
 					openWork.sql() == null ? RecordKind.OpenWork.NONE : openWork.meaning().of(rs, openColumn)))
 			.optional()
 			.orElseThrow(() -> new RecordNotFound(kind.name(), id));
+	}
+
+	/** The statement of {@link #readCounted}: the record's row, a count per kind of dependent, its open work. */
+	static String countedSql(RecordKind kind) {
+		List<Dependent> kinds = kind.dependents();
+		String counts = kinds.isEmpty() ? "" : ", " + Dependent.countColumns(kinds);
+		String open = kind.openWork().sql() == null ? "" : ", " + kind.openWork().sql() + " AS open_work";
+		return select(kind) + counts + open + " FROM " + kind.table() + " WHERE id = ?";
+	}
+
+	/** Its parameters: the id once for each kind of dependent, then for the row. */
+	static List<Long> countedParams(RecordKind kind, long id) {
+		return Collections.nCopies(kind.dependents().size() + 1, id);
 	}
 
 	/** How people name the record. */

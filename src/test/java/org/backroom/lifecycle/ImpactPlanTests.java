@@ -1,6 +1,7 @@
 package org.backroom.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backroom.purchasing.PurchasingRecords.supplier;
 import static org.backroom.support.StoreRecords.customer;
 
 import java.util.LinkedHashMap;
@@ -66,6 +67,38 @@ class ImpactPlanTests extends ApiTest {
 			.containsPattern("Limit \\(actual [^\n]*rows=1001 loops=1\\)\n\\s+->  (Index (Only )?Scan using \\S+|Seq Scan) on "
 					+ "sales_orders \\(actual [^\n]*rows=1001 loops=1\\)");
 		plans.forEach((name, plan) -> assertThat(plan).as(name).containsPattern("Limit \\(actual [^\n]*rows=\\d+ loops=1\\)"));
+	}
+
+	@Test
+	void aSupplierOpenOrdersAreCountedWithItsRecordFromTheIndexOfItsOrdersByStatus() {
+		long id = supplier(api, "Wholesaler for years").path("id").asLong();
+		RecordKind kind = kinds.byName("supplier");
+		RecordQueries.Query preview = new RecordQueries.Query(RecordRows.countedSql(kind),
+				List.copyOf(RecordRows.countedParams(kind, id)));
+
+		Map<String, String> plans = QueryPlans.executed(jdbc, transaction, List.of("""
+				INSERT INTO purchase_orders (supplier_id, supplier_name, status, total, created_by, ordered_at,
+				                             received_at)
+				SELECT %d, 'Wholesaler for years', s.status, 1.00, 'admin',
+				       CASE WHEN s.status <> 'DRAFT' THEN now() END, CASE WHEN s.status = 'RECEIVED' THEN now() END
+				FROM generate_series(1, 3000) AS g,
+				     LATERAL (SELECT CASE WHEN g <= 12 THEN 'DRAFT' WHEN g <= 20 THEN 'ORDERED' ELSE 'RECEIVED' END
+				              AS status) AS s""".formatted(id),
+				"INSERT INTO suppliers (name) SELECT 'Other wholesaler ' || g FROM generate_series(1, 200) AS g", """
+				INSERT INTO purchase_orders (supplier_id, supplier_name, status, total, created_by, ordered_at,
+				                             received_at)
+				SELECT s.id, s.name, CASE WHEN g % 3 = 0 THEN 'DRAFT' ELSE 'RECEIVED' END, 1.00, 'admin',
+				       CASE WHEN g % 3 <> 0 THEN now() END, CASE WHEN g % 3 <> 0 THEN now() END
+				FROM suppliers s, generate_series(1, 150) AS g WHERE s.name LIKE 'Other wholesaler %'""",
+				"ANALYZE suppliers", "ANALYZE purchase_orders"),
+				Map.of("preview", preview));
+
+		// Among 33,000 orders of 201 suppliers, the 20 open ones of its 3,000 are read from the index by supplier and
+		// status, and only they.
+		assertThat(plans.get("preview"))
+			.containsPattern("Index (Only )?Scan using purchase_orders_by_supplier_status on purchase_orders p "
+					+ "\\(actual [^\n]*rows=20 loops=1\\)")
+			.doesNotContain("Seq Scan on purchase_orders");
 	}
 
 	private boolean indexLeadingWith(String table, String column) {

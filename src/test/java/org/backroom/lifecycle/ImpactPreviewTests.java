@@ -11,8 +11,14 @@ import static org.backroom.support.StoreRecords.sold;
 import static org.backroom.support.StoreRecords.transition;
 import static org.backroom.support.StoreRecords.uniqueName;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.backroom.support.Api;
 import org.backroom.support.ApiTest;
@@ -39,6 +45,48 @@ class ImpactPreviewTests extends ApiTest {
 		assertThat(impact.path("openBalance").asString()).isEqualTo("0.00");
 		assertAllowed(impact, "deactivate", "delete");
 		assertRefusedWithReason(impact, "reactivate", "restore", "purge");
+	}
+
+	/**
+	 * Someone previews a customer in the trash while another person purges it: the preview answers what it found
+	 * or that the customer is gone (404), never an error. The record, its counts and its balance are one read, so
+	 * no purge can fall between them.
+	 */
+	@Test
+	void aCustomerPurgedWhileItIsPreviewedIsFoundOrGoneNeverAnError() throws Exception {
+		List<String> paths = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			String path = "/api/customers/" + creditCustomer(api, uniqueName("Purged mid-preview"), "50.00").path("id").asLong();
+			delete(api, path, "Duplicate");
+			paths.add(path);
+		}
+		Map<Integer, Integer> answers = new ConcurrentHashMap<>();
+		ExecutorService previewer = Executors.newSingleThreadExecutor();
+		try {
+			// Each customer is previewed again and again until it is gone, while the purges run through the list.
+			Future<?> previewing = previewer.submit(() -> {
+				for (String path : paths) {
+					int status;
+					do {
+						Api.Response preview = api.get(path + "/impact");
+						status = preview.status();
+						answers.merge(status, 1, Integer::sum);
+						assertThat(status).as("preview of %s while it was purged: %s", path, preview).isIn(200, 404);
+					}
+					while (status == 200);
+				}
+			});
+			for (String path : paths) {
+				var purged = api.post(path + "/purge", Map.of("reason", "Duplicate, for good"));
+				assertThat(purged.status()).as(purged.toString()).isEqualTo(200);
+			}
+			previewing.get(2, TimeUnit.MINUTES);
+		}
+		finally {
+			previewer.shutdownNow();
+		}
+		assertThat(answers).containsOnlyKeys(200, 404);
+		assertThat(answers.get(404)).isEqualTo(paths.size());
 	}
 
 	@Test

@@ -24,15 +24,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Backroom as the benchmark runs it: a process of its own, as a store deploys it (the built jar, extracted for a
  * deployment, when the build passes one as {@code benchmark.jar}, as the {@code benchmark} profile does; otherwise
- * this build's classes, for the smoke that runs before there is a jar), with the JVM's defaults and its own heap, so that the
- * load driver's garbage never pauses it. What the harness reads of it comes from outside, as an operator would read
- * it: {@code /proc/<pid>} for its CPU, threads and resident set, {@code /actuator/prometheus} for its own request
- * timers and heap, {@code jcmd} for a full collection, and the embedded PostgreSQL's {@code postmaster.pid} for the
- * database to measure the bare SQL against. {@code -Dbenchmark.server.jvm="-Xlog:gc:file=gc.log"} adds JVM options.
+ * this build's classes, for the smoke that runs before there is a jar), with the JVM's defaults and its own heap,
+ * so that the load driver's garbage never pauses it. What the harness reads of it comes from outside, as an
+ * operator would read it: {@code /proc/<pid>} for its CPU, threads and resident set, {@code /actuator/prometheus}
+ * for its own request timers and heap, {@code jcmd} for a full collection, and the embedded PostgreSQL's
+ * {@code postmaster.pid} for the database to measure the bare SQL against. {@code -Dbenchmark.server.jvm="-Xlog:gc:file=gc.log"} adds JVM options.
  */
 final class ServerProcess implements AutoCloseable {
 
-	private static final Pattern STARTED = Pattern.compile("Started BackroomApplication in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
+	private static final Pattern STARTED = Pattern
+		.compile("Started BackroomApplication in [0-9.]+ seconds \\(process running for ([0-9.]+)\\)");
 
 	private final BackroomProcess process;
 
@@ -87,9 +88,8 @@ final class ServerProcess implements AutoCloseable {
 	 * loaded from jars nested in the jar, which cost a start a third of its CPU.
 	 */
 	private static Path extracted(Path jar, Path destination) throws IOException, InterruptedException {
-		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		run(Duration.ofMinutes(2), java.toString(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(), "extract",
-				"--force", "--destination", destination.toAbsolutePath().toString());
+		run(Duration.ofMinutes(2), BackroomProcess.java(), "-Djarmode=tools", "-jar", jar.toAbsolutePath().toString(),
+				"extract", "--force", "--destination", destination.toAbsolutePath().toString());
 		return destination.resolve(jar.getFileName());
 	}
 
@@ -152,7 +152,7 @@ final class ServerProcess implements AutoCloseable {
 		return metric(metrics(token), "jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0;
 	}
 
-	/** Runs a tool to its end, its output in a file beside this one's log; fails with that output if it fails. */
+	/** Runs a tool to its end, its output in a temporary file; fails with that output if it fails or hangs. */
 	private static void run(Duration timeout, String... command) throws IOException, InterruptedException {
 		Path output = Files.createTempFile("benchmark-tool", ".log");
 		try {

@@ -51,8 +51,8 @@ public final class BackroomProcess implements AutoCloseable {
 
 	/**
 	 * Starts Backroom with the JVM's defaults (the compiler's included), these JVM options and only these arguments
-	 * besides the port: from {@code jar} when one is given, otherwise from this JVM's class path without the test
-	 * classes (Backroom's classes as this build compiled them, and its libraries).
+	 * besides the port: from {@code jar} when one is given, otherwise from {@link #mainClassPath} (Backroom's classes
+	 * as this build compiled them, and its runtime libraries).
 	 */
 	public static BackroomProcess launch(@Nullable Path jar, List<String> jvmOptions, List<String> arguments, Path output)
 			throws IOException {
@@ -88,7 +88,8 @@ public final class BackroomProcess implements AutoCloseable {
 		return Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + Files.readString(libraries).strip();
 	}
 
-	private static String java() {
+	/** This JVM's {@code java} command, to start others with. */
+	public static String java() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 

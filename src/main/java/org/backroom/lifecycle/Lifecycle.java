@@ -107,8 +107,8 @@ public class Lifecycle {
 
 	/**
 	 * What each transition would do to this record now, and what points to it. Takes no lock and opens no
-	 * transaction: the record, its dependents and its open work are one statement's snapshot, and the store's
-	 * policy, read after it, is as current as a preview can be (the transition checks it all again under lock).
+	 * transaction: the record, its dependents, its open work and the store's policy on deleting referenced records
+	 * are one statement's snapshot, read in one round trip (the transition checks it all again under lock).
 	 */
 	@PreAuthorize("@permissions.require(#kind.name() + '.view')")
 	public Impact impact(RecordKind kind, long id) {
@@ -118,7 +118,8 @@ public class Lifecycle {
 		RecordKind.OpenWork openWork = counted.openWork();
 		Map<String, Impact.Check> actions = new LinkedHashMap<>();
 		for (Transition transition : Transition.values()) {
-			actions.put(transition.verb(), checks.check(kind, record, transition, dependents, openWork));
+			actions.put(transition.verb(),
+					checks.check(kind, record, transition, dependents, openWork, counted.deleteReferenced()));
 		}
 		Map<String, Long> allKinds = new LinkedHashMap<>();
 		kind.dependents().forEach(dependent -> allKinds.put(dependent.name(), dependents.getOrDefault(dependent.name(), 0L)));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
+import org.backroom.lifecycle.LifecycleSettings.DeleteReferenced;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,16 +27,23 @@ class RecordRows {
 
 	private final JdbcClient jdbc;
 
-	RecordRows(JdbcClient jdbc) {
+	private final LifecyclePolicy policy;
+
+	RecordRows(JdbcClient jdbc, LifecyclePolicy policy) {
 		this.jdbc = jdbc;
+		this.policy = policy;
 	}
 
 	/** A record's lifecycle state and its label: {@code Ann Lee (C000012)}. */
 	record Row(long id, LifecycleStatus status, boolean system, long version, String label) {
 	}
 
-	/** A record as it is now, what points to it and its open work, read together. */
-	record Counted(Row row, Map<String, Long> dependents, RecordKind.OpenWork openWork) {
+	/**
+	 * A record as it is now, what points to it, its open work and what the store's policy makes of deleting it when
+	 * it is referenced, read together.
+	 */
+	record Counted(Row row, Map<String, Long> dependents, RecordKind.OpenWork openWork,
+			DeleteReferenced deleteReferenced) {
 	}
 
 	/** A record in the trash. */
@@ -64,20 +72,25 @@ class RecordRows {
 		List<Dependent> kinds = kind.dependents();
 		RecordKind.OpenWork.Read openWork = kind.openWork();
 		int openColumn = COLUMNS + kinds.size() + 1;
-		return jdbc.sql(countedSql(kind))
+		return jdbc.sql(countedSql(kind, policy.deleteReferencedSql()))
 			.params(countedParams(kind, id))
 			.query((rs, row) -> new Counted(row(rs), Dependent.found(kinds, rs, COLUMNS + 1),
-					openWork.sql() == null ? RecordKind.OpenWork.NONE : openWork.meaning().of(rs, openColumn)))
+					openWork.sql() == null ? RecordKind.OpenWork.NONE : openWork.meaning().of(rs, openColumn),
+					policy.deleteReferenced(rs.getString("delete_referenced"))))
 			.optional()
 			.orElseThrow(() -> new RecordNotFound(kind.name(), id));
 	}
 
-	/** The statement of {@link #readCounted}: the record's row, a count per kind of dependent, its open work. */
-	static String countedSql(RecordKind kind) {
+	/**
+	 * The statement of {@link #readCounted}: the record's row, a count per kind of dependent, its open work and the
+	 * store's choice of {@code deleteReferenced} ({@link LifecyclePolicy#deleteReferencedSql()}, given).
+	 */
+	static String countedSql(RecordKind kind, String deleteReferenced) {
 		List<Dependent> kinds = kind.dependents();
 		String counts = kinds.isEmpty() ? "" : ", " + Dependent.countColumns(kinds);
 		String open = kind.openWork().sql() == null ? "" : ", " + kind.openWork().sql() + " AS open_work";
-		return select(kind) + counts + open + " FROM " + kind.table() + " WHERE id = ?";
+		return select(kind) + counts + open + ", " + deleteReferenced + " AS delete_referenced FROM " + kind.table()
+				+ " WHERE id = ?";
 	}
 
 	/** Its parameters: the id once for each kind of dependent, then for the row. */

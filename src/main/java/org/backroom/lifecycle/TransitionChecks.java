@@ -25,11 +25,8 @@ class TransitionChecks {
 
 	private final JdbcClient jdbc;
 
-	private final LifecyclePolicy policy;
-
-	TransitionChecks(JdbcClient jdbc, LifecyclePolicy policy) {
+	TransitionChecks(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.policy = policy;
 	}
 
 	/**
@@ -47,8 +44,9 @@ class TransitionChecks {
 			.single();
 	}
 
+	/** What a transition would do, given what a preview read of the record and the store's policy. */
 	Impact.Check check(RecordKind kind, RecordRows.Row record, Transition transition, Map<String, Long> dependents,
-			RecordKind.OpenWork openWork) {
+			RecordKind.OpenWork openWork, DeleteReferenced deleteReferenced) {
 		try {
 			refuseIfNotAllowed(kind, record, transition);
 		}
@@ -59,7 +57,7 @@ class TransitionChecks {
 				? openWork.warnings() : List.of();
 		if (transition.needsUnreferenced() && !dependents.isEmpty()) {
 			if (transition == Transition.DELETE && record.status() == LifecycleStatus.ACTIVE
-					&& policy.deleteReferenced() == DeleteReferenced.DEACTIVATE) {
+					&& deleteReferenced == DeleteReferenced.DEACTIVATE) {
 				return Impact.Check.instead(Transition.DEACTIVATE, "On " + RecordReferenced.describe(kind, dependents)
 						+ ": delete will deactivate it instead, keeping its history.", warnings);
 			}

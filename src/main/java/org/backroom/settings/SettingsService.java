@@ -41,6 +41,9 @@ public class SettingsService implements LifecyclePolicy {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The key of {@link #deleteReferenced()}'s row. */
+	private static final String DELETE_REFERENCED = "lifecycle.deleteReferenced";
+
 	private final JdbcClient jdbc;
 
 	private final LifecycleSettings lifecycleDefaults;
@@ -87,8 +90,17 @@ public class SettingsService implements LifecyclePolicy {
 
 	@Override
 	public DeleteReferenced deleteReferenced() {
-		return read("lifecycle.deleteReferenced").map(value -> DeleteReferenced.valueOf(value.asString()))
-			.orElse(lifecycleDefaults.deleteReferenced());
+		return deleteReferenced(read(DELETE_REFERENCED).map(JsonNode::asString).orElse(null));
+	}
+
+	@Override
+	public String deleteReferencedSql() {
+		return "(SELECT value #>> '{}' FROM settings WHERE key = '" + DELETE_REFERENCED + "')";
+	}
+
+	@Override
+	public DeleteReferenced deleteReferenced(@Nullable String stored) {
+		return stored == null ? lifecycleDefaults.deleteReferenced() : DeleteReferenced.valueOf(stored);
 	}
 
 	@Override

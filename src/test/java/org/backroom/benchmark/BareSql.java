@@ -71,9 +71,12 @@ final class BareSql {
 	/**
 	 * lifecycle/RecordRows#readCounted: the row and, in the same statement, how many of each kind of dependent
 	 * ({@code {counts}}, each {@link #DEPENDENT_COUNT}) up to 1,001, and after them the kind's open work (a
-	 * customer's balance, which {@code HotPaths} adds to the counts).
+	 * customer's balance, which {@code HotPaths} adds to the counts), and last the store's choice of what deleting a
+	 * referenced record does (settings/SettingsService#deleteReferencedSql).
 	 */
-	static final String IMPACT_ROW = "SELECT id, status, is_system, version, {label} AS label{counts} FROM {table} WHERE id = ?";
+	static final String IMPACT_ROW = "SELECT id, status, is_system, version, {label} AS label{counts},"
+			+ " (SELECT value #>> '{}' FROM settings WHERE key = 'lifecycle.deleteReferenced') AS delete_referenced"
+			+ " FROM {table} WHERE id = ?";
 
 	/** lifecycle/Dependent#countSql: counting stops past 1,000. */
 	static final String DEPENDENT_COUNT = "(SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1001) AS d)";

@@ -34,6 +34,9 @@ class ImpactPlanTests extends ApiTest {
 	@Autowired
 	RecordKinds kinds;
 
+	@Autowired
+	LifecyclePolicy policy;
+
 	@Test
 	void everyKindOfDependentIsCountedFromAnIndexAndStopsPastTheCap() {
 		List<Dependent> dependents = kinds.all().stream().flatMap(kind -> kind.dependents().stream()).toList();
@@ -73,7 +76,7 @@ class ImpactPlanTests extends ApiTest {
 	void aSupplierOpenOrdersAreCountedWithItsRecordFromTheIndexOfItsOrdersByStatus() {
 		long id = supplier(api, "Wholesaler for years").path("id").asLong();
 		RecordKind kind = kinds.byName("supplier");
-		RecordQueries.Query preview = new RecordQueries.Query(RecordRows.countedSql(kind),
+		RecordQueries.Query preview = new RecordQueries.Query(RecordRows.countedSql(kind, policy.deleteReferencedSql()),
 				List.copyOf(RecordRows.countedParams(kind, id)));
 
 		Map<String, String> plans = QueryPlans.executed(jdbc, transaction, List.of("""

@@ -48,6 +48,36 @@ class ImpactPreviewTests extends ApiTest {
 	}
 
 	/**
+	 * An owner changes what deleting a referenced record does while Backroom runs: the very next preview of a
+	 * customer with an order says what a delete would now do, since the store's choice is read in the preview's one
+	 * statement with the record and its orders.
+	 */
+	@Test
+	void aReferencedCustomersDeleteFollowsTheStoresChoiceFromTheNextPreview() {
+		long id = customer(api, uniqueName("Mrs Pumphrey")).path("id").asLong();
+		sold(api, id, "CASH", line(item(api, "Tricki's biscuits", "3.20").path("id").asLong(), 1));
+		String impact = "/api/customers/" + id + "/impact";
+		JsonNode refused = read(api, impact).path("actions").path("delete");
+		assertThat(refused.path("allowed").asBoolean()).as("%s", refused).isFalse();
+		assertThat(refused.path("reason").asString()).contains("1 sales order").contains("deactivate it instead");
+		try {
+			assertThat(api.send("PATCH", "/api/settings", "{\"lifecycle\": {\"deleteReferenced\": \"DEACTIVATE\"}}")
+				.status()).isEqualTo(200);
+
+			JsonNode instead = read(api, impact).path("actions").path("delete");
+
+			assertThat(instead.path("allowed").asBoolean()).as("%s", instead).isTrue();
+			assertThat(instead.path("effect").asString()).isEqualTo("deactivate");
+		}
+		finally {
+			assertThat(api.send("PATCH", "/api/settings", "{\"lifecycle\": {\"deleteReferenced\": \"REFUSE\"}}")
+				.status()).isEqualTo(200);
+		}
+		JsonNode again = read(api, impact).path("actions").path("delete");
+		assertThat(again.path("allowed").asBoolean()).as("%s", again).isFalse();
+	}
+
+	/**
 	 * Someone previews a customer in the trash while another person purges it: the preview answers what it found
 	 * or that the customer is gone (404), never an error. The record, its counts and its balance are one read, so
 	 * no purge can fall between them.

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.backroom.lifecycle.LifecycleRefusals.RecordInactive;
 import org.backroom.lifecycle.LifecycleRefusals.RecordNotFound;
@@ -157,10 +158,12 @@ public class ItemService {
 
 	/**
 	 * Takes sold quantities off the stock of tracked items, refusing the sale when one would go below zero
-	 * (unless {@code backroom.stock.allow-negative}). The items must have been locked by {@link #itemsFor}.
+	 * (unless {@code backroom.stock.allow-negative}): every item is checked before any changes, then all change in
+	 * one statement. The items must have been locked by {@link #itemsFor}.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void takeStock(Map<Long, SaleItem> lockedItems, Map<Long, Integer> quantities) {
+		Map<Long, Integer> taken = new TreeMap<>();
 		quantities.forEach((id, quantity) -> {
 			SaleItem item = Objects.requireNonNull(lockedItems.get(id));
 			if (!item.trackStock()) {
@@ -169,8 +172,9 @@ public class ItemService {
 			if (!stock.allowNegative() && item.stockOnHand() < quantity) {
 				throw new InsufficientStock(item, quantity);
 			}
-			items.takeStock(id, quantity);
+			taken.put(id, quantity);
 		});
+		items.takeStock(taken);
 	}
 
 	private void requireUnique(ItemForm form, long exceptId) {

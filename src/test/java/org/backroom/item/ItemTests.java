@@ -8,8 +8,10 @@ import static org.backroom.support.StoreRecords.item;
 import static org.backroom.support.StoreRecords.line;
 import static org.backroom.support.StoreRecords.ordersOf;
 import static org.backroom.support.StoreRecords.read;
+import static org.backroom.support.StoreRecords.received;
 import static org.backroom.support.StoreRecords.sell;
 import static org.backroom.support.StoreRecords.sold;
+import static org.backroom.support.StoreRecords.trackedItem;
 import static org.backroom.support.StoreRecords.transition;
 import static org.backroom.support.StoreRecords.uniqueName;
 import static org.backroom.support.StoreRecords.uniqueWord;
@@ -135,6 +137,35 @@ class ItemTests extends ApiTest {
 		assertThat(refused.problemType()).isEqualTo("insufficient-stock");
 		assertThat(ordersOf(api, customer)).isEmpty();
 		assertThat(read(api, "/api/items/" + tracked).path("stockOnHand").asInt()).isZero();
+	}
+
+	/**
+	 * A sale of several tracked items takes each line's quantity off its own item, however many lines it has; an
+	 * untracked item's stock stays as it was. A sale one of whose items is short takes nothing off any of them.
+	 */
+	@Test
+	void aSaleOfSeveralTrackedItemsTakesEachLinesQuantityOffItsOwnItemOrNothingAtAll() {
+		long customer = customer(api, uniqueName("Stocked shelves")).path("id").asLong();
+		long tea = trackedItem(api, "Breakfast tea", "3.00");
+		long jam = trackedItem(api, "Damson jam", "4.00");
+		long oats = trackedItem(api, "Rolled oats", "2.00");
+		long bag = item(api, "Paper bag", "0.10").path("id").asLong();
+		received(api, Map.of(tea, 5, jam, 4, oats, 3));
+
+		JsonNode order = sold(api, customer, "CASH", line(oats, 1), line(tea, 2), line(bag, 1), line(jam, 3));
+
+		assertThat(order.path("total").asString()).isEqualTo("20.10");
+		Map<Long, Integer> onHand = Map.of(tea, 3, jam, 1, oats, 2, bag, 0);
+		onHand.forEach((id, stock) -> assertThat(read(api, "/api/items/" + id).path("stockOnHand").asInt())
+			.as("item %d", id).isEqualTo(stock));
+
+		var refused = sell(api, customer, "CASH", line(tea, 1), line(jam, 2), line(oats, 1));
+
+		assertThat(refused.status()).as("%s", refused).isEqualTo(409);
+		assertThat(refused.problemType()).isEqualTo("insufficient-stock");
+		assertThat(refused.json().path("itemId").asLong()).isEqualTo(jam);
+		onHand.forEach((id, stock) -> assertThat(read(api, "/api/items/" + id).path("stockOnHand").asInt())
+			.as("item %d after the refused sale", id).isEqualTo(stock));
 	}
 
 }

@@ -61,6 +61,27 @@ public final class StoreRecords {
 		return created.json();
 	}
 
+	/** A new item whose stock is tracked, with a unique SKU and this price, and none on hand. */
+	public static long trackedItem(Api api, String name, String price) {
+		String sku = "TRK-" + uniqueWord().toUpperCase(java.util.Locale.ROOT);
+		Api.Response created = api.post("/api/items",
+				Map.of("sku", sku, "name", name, "price", price, "trackStock", true));
+		assertThat(created.status()).as("creating item %s: %s", sku, created).isEqualTo(201);
+		return created.json().path("id").asLong();
+	}
+
+	/** Brings these quantities of items into stock: one purchase order from a new supplier, ordered and received. */
+	public static void received(Api api, Map<Long, Integer> quantities) {
+		long supplier = api.post("/api/suppliers", Map.of("name", uniqueName("Wholesaler"))).json().path("id").asLong();
+		List<Map<String, Object>> lines = new ArrayList<>();
+		quantities.forEach((item, quantity) -> lines.add(Map.of("itemId", item, "quantity", quantity, "unitCost", "1.00")));
+		Api.Response order = api.post("/api/purchase-orders", Map.of("supplierId", supplier, "lines", lines));
+		assertThat(order.status()).as("%s", order).isEqualTo(201);
+		String path = "/api/purchase-orders/" + order.json().path("id").asLong();
+		assertThat(api.post(path + "/order", null).status()).isEqualTo(200);
+		assertThat(api.post(path + "/receive", null).status()).isEqualTo(200);
+	}
+
 	/** One line of a sale at the item's own price. */
 	public static Map<String, Object> line(long itemId, int quantity) {
 		return Map.of("itemId", itemId, "quantity", quantity);

@@ -44,6 +44,17 @@ public class EventFeed {
 			.list();
 	}
 
+	/**
+	 * The sequence of the newest event sequenced so far, 0 when there is none: where a reader that has no use for
+	 * what the feed holds now goes on from. One step down the unique index on the sequence.
+	 */
+	@Transactional(readOnly = true)
+	public long newest() {
+		return jdbc.sql(NEWEST).query(Long.class).single();
+	}
+
+	static final String NEWEST = "SELECT coalesce(max(seq), 0) FROM events";
+
 	/** One event by its id, once it is sequenced. */
 	@Transactional(readOnly = true)
 	public Optional<StoredEvent> find(long id) {

@@ -64,10 +64,23 @@ class WebhookFanOut {
 		if (place.isEmpty()) {
 			return 0;
 		}
+		// The feed's end before the endpoints: an endpoint not yet registered when they are read was registered after
+		// every event up to that end was made, so none of those is one it would hear of.
+		long newest = feed.newest();
+		if (endpoints.active().isEmpty()) {
+			// Nobody hears of anything: the place moves past what the feed holds without reading it, as fanning it
+			// out to no endpoint would (most stores have none, and reading each event's document cost as much as
+			// sequencing it).
+			if (newest > place.get()) {
+				deliveries.fannedOutTo(newest);
+			}
+			return 0;
+		}
 		List<StoredEvent> events = feed.after(place.get(), BATCH);
 		if (events.isEmpty()) {
 			return 0;
 		}
+		// The endpoints again, after the events, for the same reason.
 		deliveries.queue(pairs(endpoints.active(), events, true), "event", settings.retryFor());
 		deliveries.fannedOutTo(events.get(events.size() - 1).sequence());
 		return events.size();

@@ -16,12 +16,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * Issue 13, point 7: deliveries to a real receiver that fails, hangs past the timeout and recovers. They are
  * signed, retried with growing gaps, in order per record, given up after the retry window, and sent again on
  * request. The backoff is shortened so that the retries of a day happen in seconds.
  */
 class WebhookDeliveryTests extends WebhookTest {
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aDeliveryIsSignedWithTheEndpointsSecretAndNamesItsEvent() {
@@ -92,6 +98,28 @@ class WebhookDeliveryTests extends WebhookTest {
 		assertThat(got.get(got.size() - 1).answer()).isEqualTo(Receiver.Answer.OK);
 		assertThat(delivered.path("attempts").asInt()).isEqualTo(got.size());
 		assertThat(delivered.path("responseCode").asInt()).isEqualTo(200);
+	}
+
+	/**
+	 * A store with no endpoint: the fan-out keeps its place at the newest event without reading the feed, and an
+	 * endpoint registered afterwards hears of what is made from then on, not of what came before it.
+	 */
+	@Test
+	void withNoEndpointTheFanOutKeepsUpAndALaterEndpointHearsOnlyWhatComesAfterIt() {
+		long id = customer(api, uniqueName("Unheard Hook")).path("id").asLong();
+		transition(api, "/api/customers/" + id, "deactivate", "Nobody listens yet");
+		long deactivated = await().atMost(PATIENCE).until(() -> jdbc.sql(
+				"SELECT seq FROM events WHERE type = 'CustomerDeactivated' AND record_id = ? AND seq IS NOT NULL")
+			.param(id).query(Long.class).optional().orElse(0L), seq -> seq > 0);
+		await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT last_seq FROM webhook_fanout").query(Long.class).single(),
+				place -> place >= deactivated);
+
+		register("/later", Map.of("eventTypes", List.of("CustomerDeactivated", "CustomerReactivated")));
+		transition(api, "/api/customers/" + id, "reactivate", "Someone listens now");
+
+		await().atMost(PATIENCE).until(() -> receiver.about("/later", id), list -> !list.isEmpty());
+		assertThat(receiver.about("/later", id)).extracting(Receiver.Request::eventType)
+			.containsExactly("CustomerReactivated");
 	}
 
 	@Test

@@ -149,17 +149,23 @@ class Items {
 
 	/**
 	 * Takes each item's quantity off its stock, all in one statement (a sale's tracked items, whose rows it holds
-	 * locked): one round trip however many lines the sale has.
+	 * locked): one round trip however many lines the sale has. A list of rows rather than arrays, for the reason
+	 * {@link #lockForSale} gives: one plan per connection and number of items.
 	 */
 	void takeStock(Map<Long, Integer> quantities) {
 		if (quantities.isEmpty()) {
 			return;
 		}
-		jdbc.sql("""
-				UPDATE items SET stock_on_hand = stock_on_hand - taken.quantity, updated_at = now()
-				FROM unnest(CAST(? AS bigint[]), CAST(? AS integer[])) AS taken (id, quantity)
-				WHERE items.id = taken.id""")
-			.params(quantities.keySet().toArray(Long[]::new), quantities.values().toArray(Integer[]::new))
+		List<Object> params = new ArrayList<>();
+		quantities.forEach((id, quantity) -> {
+			params.add(id);
+			params.add(quantity);
+		});
+		String rows = "(CAST(? AS bigint), CAST(? AS integer))"
+				+ ", (?, ?)".repeat(quantities.size() - 1);
+		jdbc.sql("UPDATE items SET stock_on_hand = stock_on_hand - taken.quantity, updated_at = now()"
+				+ " FROM (VALUES " + rows + ") AS taken (id, quantity) WHERE items.id = taken.id")
+			.params(params)
 			.update();
 	}
 

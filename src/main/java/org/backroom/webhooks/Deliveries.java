@@ -162,6 +162,15 @@ class Deliveries {
 		return jdbc.sql("SELECT last_seq FROM webhook_fanout FOR UPDATE SKIP LOCKED").query(Long.class).optional();
 	}
 
+	/**
+	 * Waits for a fan-out round in progress to end and keeps the next from starting until this transaction ends:
+	 * an endpoint that becomes active holds it, so that no round passes an event to everyone but the endpoint
+	 * about to be there.
+	 */
+	void holdFanOut() {
+		jdbc.sql("SELECT last_seq FROM webhook_fanout FOR UPDATE").query(Long.class).optional();
+	}
+
 	void fannedOutTo(long sequence) {
 		jdbc.sql("UPDATE webhook_fanout SET last_seq = ?").param(sequence).update();
 	}

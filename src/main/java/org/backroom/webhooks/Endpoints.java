@@ -32,10 +32,14 @@ class Endpoints {
 			@Nullable String description) {
 	}
 
+	/**
+	 * Registers an endpoint as of now, this statement's time, not the transaction's start: it hears of the events
+	 * made from then on ({@link WebhookFanOut}), and the caller holds the fan-out before this.
+	 */
 	long insert(Fields fields, String by) {
 		return jdbc.sql("""
-				INSERT INTO webhook_endpoints (url, event_types, secret, active, description, created_by)
-				VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+				INSERT INTO webhook_endpoints (url, event_types, secret, active, description, created_by, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, clock_timestamp()) RETURNING id""")
 			.params(fields.url(), array(fields.eventTypes()), fields.secret(), fields.active(), fields.description(), by)
 			.query(Long.class)
 			.single();

@@ -64,8 +64,8 @@ class WebhookFanOut {
 		if (place.isEmpty()) {
 			return 0;
 		}
-		// The feed's end before the endpoints: an endpoint not yet registered when they are read was registered after
-		// every event up to that end was made, so none of those is one it would hear of.
+		// No endpoint becomes active while this round runs: registering or resuming one holds the place this round
+		// holds (WebhookService), and a registered one hears of what is made from its insert on, after the round.
 		long newest = feed.newest();
 		if (endpoints.active().isEmpty()) {
 			// Nobody hears of anything: the place moves past what the feed holds without reading it, as fanning it
@@ -80,7 +80,6 @@ class WebhookFanOut {
 		if (events.isEmpty()) {
 			return 0;
 		}
-		// The endpoints again, after the events, for the same reason.
 		deliveries.queue(pairs(endpoints.active(), events, true), "event", settings.retryFor());
 		deliveries.fannedOutTo(events.get(events.size() - 1).sequence());
 		return events.size();

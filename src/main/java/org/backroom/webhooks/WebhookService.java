@@ -23,12 +23,15 @@ class WebhookService {
 
 	private final Endpoints endpoints;
 
+	private final Deliveries deliveries;
+
 	private final EventFeed feed;
 
 	private final AuditTrail audit;
 
-	WebhookService(Endpoints endpoints, EventFeed feed, AuditTrail audit) {
+	WebhookService(Endpoints endpoints, Deliveries deliveries, EventFeed feed, AuditTrail audit) {
 		this.endpoints = endpoints;
+		this.deliveries = deliveries;
 		this.feed = feed;
 		this.audit = audit;
 	}
@@ -53,6 +56,9 @@ class WebhookService {
 		Endpoints.Fields fields = new Endpoints.Fields(String.valueOf(input.url()).strip(),
 				WebhookInput.stored(input.eventTypes() == null ? List.of(WebhookInput.EVERY) : input.eventTypes()),
 				secret, !Boolean.FALSE.equals(input.active()), blankless(input.description()));
+		if (fields.active()) {
+			deliveries.holdFanOut();
+		}
 		long id = endpoints.insert(fields, actor());
 		audit.record("webhook.create", "webhook", id, null, facts(fields, input.secret() == null ? "generated" : "set"));
 		return get(id);
@@ -63,6 +69,11 @@ class WebhookService {
 	@Transactional
 	Endpoint update(long id, WebhookInput input) {
 		input.check(feed.types(), false);
+		if (Boolean.TRUE.equals(input.active())) {
+			// Before the endpoint's row, in the fan-out's own order (its place, then the endpoints its deliveries
+			// name), so that a resume and a round never wait for each other in a circle.
+			deliveries.holdFanOut();
+		}
 		Endpoint before = endpoints.lock(id).orElseThrow(() -> NoSuchWebhook.endpoint(id));
 		String secret = Boolean.TRUE.equals(input.rotateSecret()) ? Signature.newSecret()
 				: input.secret() != null ? input.secret().strip() : before.secret();

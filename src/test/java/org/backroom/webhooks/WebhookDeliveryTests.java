@@ -10,7 +10,9 @@ import static org.backroom.support.StoreRecords.uniqueName;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 
 /**
  * Issue 13, point 7: deliveries to a real receiver that fails, hangs past the timeout and recovers. They are
@@ -28,6 +33,9 @@ class WebhookDeliveryTests extends WebhookTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void aDeliveryIsSignedWithTheEndpointsSecretAndNamesItsEvent() {
@@ -120,6 +128,50 @@ class WebhookDeliveryTests extends WebhookTest {
 		await().atMost(PATIENCE).until(() -> receiver.about("/later", id), list -> !list.isEmpty());
 		assertThat(receiver.about("/later", id)).extracting(Receiver.Request::eventType)
 			.containsExactly("CustomerReactivated");
+	}
+
+	/**
+	 * An endpoint registered while the store goes on hears of every event made from its registration on, even one
+	 * made, sequenced and fanned out while the registration had not yet committed. The registration is held at its
+	 * insert (the test holds the endpoints table in SHARE mode, which no request takes) while a customer is
+	 * deactivated; the fan-out meanwhile either passed that event to no one, or waited.
+	 */
+	@Test
+	void anEventMadeWhileAnEndpointIsBeingRegisteredIsHeardIfItCameAfterTheRegistration() throws Exception {
+		long id = customer(api, uniqueName("Racing Hook")).path("id").asLong();
+		List<String> heard = List.of("CustomerDeactivated", "CustomerReactivated");
+		TransactionStatus hold = transactions.getTransaction(TransactionDefinition.withDefaults());
+		CompletableFuture<Long> registering;
+		try {
+			jdbc.sql("LOCK TABLE webhook_endpoints IN SHARE MODE").update();
+			registering = CompletableFuture.supplyAsync(() -> register("/racing", Map.of("eventTypes", heard)));
+			await().atMost(PATIENCE).until(() -> jdbc.sql("""
+					SELECT count(*) FROM pg_locks
+					WHERE locktype = 'relation' AND relation = 'webhook_endpoints'::regclass AND NOT granted""")
+				.query(Long.class).single(), waiting -> waiting > 0);
+			transition(api, "/api/customers/" + id, "deactivate", "While a hook is being registered");
+			long deactivated = await().atMost(PATIENCE).until(() -> jdbc.sql(
+					"SELECT seq FROM events WHERE type = 'CustomerDeactivated' AND record_id = ? AND seq IS NOT NULL")
+				.param(id).query(Long.class).optional().orElse(0L), seq -> seq > 0);
+			// The event's fate is decided once the fan-out has moved past it or is kept out of the feed for now.
+			await().atMost(PATIENCE).until(() -> jdbc.sql("SELECT last_seq FROM webhook_fanout FOR UPDATE SKIP LOCKED")
+				.query(Long.class).optional().map(place -> place >= deactivated).orElse(true));
+		}
+		finally {
+			transactions.commit(hold);
+		}
+		long hook = registering.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+		transition(api, "/api/customers/" + id, "reactivate", "After the hook was registered");
+		await().atMost(PATIENCE).until(() -> typed(receiver.about("/racing", id), "CustomerReactivated"),
+				list -> !list.isEmpty());
+
+		List<String> madeSinceRegistered = jdbc.sql("""
+				SELECT e.type FROM events e, webhook_endpoints w
+				WHERE w.id = ? AND e.record_id = ? AND e.record_kind = 'customer' AND e.at >= w.created_at
+				  AND e.type IN ('CustomerDeactivated', 'CustomerReactivated')
+				ORDER BY e.seq""").params(hook, id).query(String.class).list();
+		assertThat(receiver.about("/racing", id)).extracting(Receiver.Request::eventType)
+			.containsExactlyElementsOf(madeSinceRegistered);
 	}
 
 	@Test

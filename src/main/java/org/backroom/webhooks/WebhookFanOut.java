@@ -67,7 +67,8 @@ class WebhookFanOut {
 		// No endpoint becomes active while this round runs: registering or resuming one holds the place this round
 		// holds (WebhookService), and a registered one hears of what is made from its insert on, after the round.
 		long newest = feed.newest();
-		if (endpoints.active().isEmpty()) {
+		List<Endpoint> active = endpoints.active();
+		if (active.isEmpty()) {
 			// Nobody hears of anything: the place moves past what the feed holds without reading it, as fanning it
 			// out to no endpoint would (most stores have none, and reading each event's document cost as much as
 			// sequencing it).
@@ -80,7 +81,7 @@ class WebhookFanOut {
 		if (events.isEmpty()) {
 			return 0;
 		}
-		deliveries.queue(pairs(endpoints.active(), events, true), "event", settings.retryFor());
+		deliveries.queue(pairs(active, events, true), "event", settings.retryFor());
 		deliveries.fannedOutTo(events.get(events.size() - 1).sequence());
 		return events.size();
 	}

@@ -41,6 +41,8 @@ class BenchmarkSmokeTests {
 		assertThat(json.path("measurements").size()).isEqualTo(report.measurements().size());
 		assertThat(Files.readString(dir.resolve("report.md"))).contains("Warm-up: ", "| customer lookup | 1 |", "EXPLAIN")
 			.doesNotContain("NaN");
+		assertThat(Files.readString(dir.resolve("bulk.md"))).contains("the store idle", "beside a cashier",
+				"CPU per record").doesNotContain("NaN");
 	}
 
 }

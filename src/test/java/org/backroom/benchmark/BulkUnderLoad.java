@@ -25,9 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bulk deactivation of up to 100,000 customers through the API (a job of set-based batches, records/s) beside the
- * one set-based UPDATE of the same rows, and what the job does to the till and the picker: their p99 alone and
- * while the job runs, one cashier each. The customers are made for the run and removed after it, so the store
- * stays as loaded. Writes {@code bulk.md} and {@code bulk.json} beside the main report.
+ * one set-based UPDATE of the same rows: first in an idle store, with the CPU the job took, Backroom's and
+ * PostgreSQL's, until its audit entries were sealed and its events sequenced; then again while a cashier sells and
+ * another looks customers up, with what the job did to their p99 (alone, and while it runs). The customers are made
+ * for the run and removed after it, so the store stays as loaded. Writes {@code bulk.md} and {@code bulk.json}
+ * beside the main report.
  */
 final class BulkUnderLoad {
 
@@ -40,14 +42,33 @@ final class BulkUnderLoad {
 			       version = version + 1, updated_at = now()
 			WHERE id = ANY (CAST(? AS bigint[])) AND status = 'ACTIVE' AND NOT is_system""";
 
+	/**
+	 * The job in an idle store: its seconds, and the CPU seconds Backroom's process and PostgreSQL's took from its
+	 * start until its entries were sealed and its events sequenced.
+	 */
+	record Idle(double seconds, double backroomCpu, double postgresCpu) {
+
+		/** The cores that {@code rate} records a second would keep busy, at this CPU per record. */
+		double coresAt(int records, double rate) {
+			return (backroomCpu + postgresCpu) / records * rate;
+		}
+
+	}
+
 	/** What a run found. */
-	record Result(int records, double jobSeconds, double sqlSeconds, Sample saleAlone, Sample saleDuring,
+	record Result(int records, Idle idle, double jobSeconds, double sqlSeconds, Sample saleAlone, Sample saleDuring,
 			Sample pickerAlone, Sample pickerDuring) {
 
 		String table() {
 			return "| bulk deactivation | records | seconds | records/s |\n|---|--:|--:|--:|\n"
-					+ row("through the API (job, set-based batches)", jobSeconds)
+					+ row("through the API, the store idle (job, set-based batches)", idle.seconds())
+					+ row("through the API, beside a cashier and a picker at work", jobSeconds)
 					+ row("one set-based UPDATE, bare SQL", sqlSeconds)
+					+ String.format(Locale.ROOT, "%nCPU per record, the store idle (the job, then sealing its audit entries"
+							+ " and sequencing its events): Backroom %.0f µs, PostgreSQL %.0f µs; 10,000 records/s would"
+							+ " keep %.1f cores busy (this machine has %d).%n", idle.backroomCpu() / records * 1e6,
+							idle.postgresCpu() / records * 1e6, idle.coresAt(records, 10_000),
+							Runtime.getRuntime().availableProcessors())
 					+ "\n| while the job runs (1 cashier each) | p50 ms alone | p99 ms alone | p50 ms during | p99 ms during "
 					+ "| p99 during/alone | target |\n|---|--:|--:|--:|--:|--:|---|\n" + load("sale, 3 lines", saleAlone,
 							saleDuring)
@@ -75,9 +96,12 @@ final class BulkUnderLoad {
 
 	private final Connection db;
 
-	BulkUnderLoad(HttpClient http, String base, String token, Connection db) {
+	private final ServerProcess server;
+
+	BulkUnderLoad(HttpClient http, ServerProcess server, String token, Connection db) {
 		this.http = http;
-		this.base = base;
+		this.server = server;
+		this.base = server.base();
 		this.token = token;
 		this.db = db;
 	}
@@ -87,6 +111,8 @@ final class BulkUnderLoad {
 		List<Long> ids = insertCustomers(records);
 		try {
 			double sqlSeconds = bareUpdate(ids);
+			Idle idle = alone(ids);
+			reactivate(ids);
 			Duration phase = scale.phase().multipliedBy(2);
 			Operation sale = paths.sale().api();
 			Operation picker = paths.customerLookup().api();
@@ -99,7 +125,7 @@ final class BulkUnderLoad {
 			CompletableFuture<Sample> pickerDuring = CompletableFuture.supplyAsync(() -> drive(phase, picker, done));
 			awaitDone(job);
 			done.set(true);
-			Result result = new Result(records, jobSeconds(job), sqlSeconds, saleAloneSample, saleDuring.join(),
+			Result result = new Result(records, idle, jobSeconds(job), sqlSeconds, saleAloneSample, saleDuring.join(),
 					pickerAlone, pickerDuring.join());
 			write(result, dir);
 			return result;
@@ -132,13 +158,48 @@ final class BulkUnderLoad {
 			update.executeUpdate();
 		}
 		double seconds = (System.nanoTime() - began) / 1e9;
+		reactivate(ids);
+		return seconds;
+	}
+
+	/** Puts the customers back as they were made, for the next measurement (not measured). */
+	private void reactivate(List<Long> ids) throws SQLException {
 		try (var revert = db.prepareStatement("UPDATE customers SET status = 'ACTIVE', status_reason = NULL"
 				+ " WHERE id = ANY (CAST(? AS bigint[]))")) {
 			revert.setString(1, array(ids));
 			revert.executeUpdate();
 		}
 		analyze();
-		return seconds;
+	}
+
+	/** The job with nobody else at work, and what it cost until the chain and the feed had caught up with it. */
+	private Idle alone(List<Long> ids) throws Exception {
+		CpuClock postgres = CpuClock.of(db);
+		double backroomBefore = server.cpuSeconds();
+		double postgresBefore = postgres.read().postgres();
+		long job = start(ids);
+		awaitDone(job);
+		awaitSealedAndSequenced();
+		return new Idle(jobSeconds(job), server.cpuSeconds() - backroomBefore, postgres.read().postgres() - postgresBefore);
+	}
+
+	/** Until no audit entry waits for the chain and no event for its place in the feed. */
+	private void awaitSealedAndSequenced() throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		try (var waiting = db.prepareStatement("SELECT EXISTS (SELECT 1 FROM audit_log WHERE chain_seq IS NULL)"
+				+ " OR EXISTS (SELECT 1 FROM events WHERE seq IS NULL)")) {
+			while (System.nanoTime() < deadline) {
+				try (var rs = waiting.executeQuery()) {
+					rs.next();
+					if (!rs.getBoolean(1)) {
+						return;
+					}
+				}
+				// The sealer and the sequencer run every 150 ms; this reads what they left, as a monitor would.
+				Thread.sleep(50);
+			}
+		}
+		throw new IllegalStateException("The bulk job's audit entries or events were still waiting after 5 minutes");
 	}
 
 	/** Phases of a closed loop, one after the other, for the time given or, with {@code until}, until it is set. */
@@ -227,6 +288,10 @@ final class BulkUnderLoad {
 		Files.writeString(dir.resolve("bulk.md"), "# Bulk deactivation under load\n\n" + table);
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("records", result.records());
+		json.put("idleJobSeconds", result.idle().seconds());
+		json.put("idleApiRecordsPerSecond", result.records() / result.idle().seconds());
+		json.put("idleBackroomCpuMicrosPerRecord", result.idle().backroomCpu() / result.records() * 1e6);
+		json.put("idlePostgresCpuMicrosPerRecord", result.idle().postgresCpu() / result.records() * 1e6);
 		json.put("jobSeconds", result.jobSeconds());
 		json.put("apiRecordsPerSecond", result.records() / result.jobSeconds());
 		json.put("sqlSeconds", result.sqlSeconds());

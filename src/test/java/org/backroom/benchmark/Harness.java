@@ -38,6 +38,9 @@ final class Harness {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** How long a restart waits for the machine to be quiet before it is timed anyway (and said not to be). */
+	private static final Duration QUIET_AT_MOST = Duration.ofSeconds(90);
+
 	private final Scale scale;
 
 	private final Path dir;
@@ -70,9 +73,10 @@ final class Harness {
 		}
 		boolean warm = Files.exists(marker);
 		Files.createDirectories(dir);
+		QuietMachine machine = warm ? QuietMachine.await(QUIET_AT_MOST) : null;
 		try (ServerProcess backroom = ServerProcess.start(data, dir.resolve("backroom-" + scale.name() + ".log"),
 				OWNER_PASSWORD)) {
-			Startup startup = Startup.firstAnswer(backroom, warm);
+			Startup startup = Startup.firstAnswer(backroom, warm, machine);
 			log(startup.line());
 			String jdbcUrl = backroom.jdbcUrl();
 			double loadSeconds = warm ? loadedIn(marker) : load(jdbcUrl, marker);
@@ -136,7 +140,7 @@ final class Harness {
 			MemorySoak.Result memory = MemorySoak.run(paths, soak(), soak().dividedBy(10), backroom, token);
 			log("memory: heap %s, RSS %s".formatted(memory.heapFlat() ? "flat" : "GREW", memory.rssFlat() ? "flat" : "GREW"));
 			if (PATHS.isEmpty()) {
-				new BulkUnderLoad(http, base, token, connections[0]).measure(
+				new BulkUnderLoad(http, backroom, token, connections[0]).measure(
 						new HotPaths(http, base, token, connections, work, cashier), scale, dir);
 			}
 			else {

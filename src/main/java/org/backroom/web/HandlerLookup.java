@@ -1,8 +1,9 @@
 package org.backroom.web;
 
 import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -52,8 +53,11 @@ class HandlerLookup {
 		/** The request's path while it is looked up, as the patterns match it. */
 		private static final ThreadLocal<@Nullable String> PATH = new ThreadLocal<>();
 
-		/** Each mapping's literal starts, one per path pattern; a mapping without is always asked. */
-		private final Map<RequestMappingInfo, String[]> starts = new ConcurrentHashMap<>();
+		/**
+		 * Each mapping's literal starts, one per path pattern; a mapping without is always asked. By identity, copied
+		 * on each registration (at startup): a lookup reads it for each of two hundred mappings.
+		 */
+		private volatile Map<RequestMappingInfo, String[]> starts = new IdentityHashMap<>();
 
 		@Override
 		protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
@@ -69,15 +73,21 @@ class HandlerLookup {
 
 		@Override
 		public void unregisterMapping(RequestMappingInfo mapping) {
-			starts.remove(mapping);
+			change(copy -> copy.remove(mapping));
 			super.unregisterMapping(mapping);
 		}
 
 		private void remember(RequestMappingInfo mapping) {
 			String[] literal = literalStarts(mapping);
 			if (literal != null && getPatternParser() != null && getPatternParser().isCaseSensitive()) {
-				starts.put(mapping, literal);
+				change(copy -> copy.put(mapping, literal));
 			}
+		}
+
+		private synchronized void change(Consumer<Map<RequestMappingInfo, String[]>> change) {
+			Map<RequestMappingInfo, String[]> copy = new IdentityHashMap<>(starts);
+			change.accept(copy);
+			starts = copy;
 		}
 
 		@Override
@@ -132,8 +142,10 @@ class HandlerLookup {
 					}
 				}
 				// Up to the separator before it: "/api/**" and "/files/{*path}" match "/api" and "/files" too.
-				starts[i++] = special == text.length() ? text
+				String start = special == text.length() ? text
 						: text.substring(0, Math.max(0, text.lastIndexOf('/', special - 1)));
+				// One instance of each start, shared by the mappings under it, stays in the processor's cache.
+				starts[i++] = start.intern();
 			}
 			return starts;
 		}

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Before a restart is timed: waits until the machine's cores have been mostly idle for a second. A run starts right
  * after Maven compiled and packaged Backroom, and the build's last seconds (its compiler, the test JVM it forks)
- * kept up to a core of the two busy while Backroom started: the same restart took 6.9 s on a quiet machine and
- * 9.7–12.7 s right after a build, with 50% more of Backroom's own CPU (the load average at its first answer, a
- * minute's trailing mean, 1.2 against 2.4–2.6). A store's server restarts on a machine that is not compiling it.
+ * can keep a core of the two busy while Backroom starts, and a store's server restarts on a machine that is not
+ * compiling it. (It is not all of the spread between runs: the 1m store's restart took 6.9 s in a run whose build
+ * had nothing to compile and 10.2 s in one launched on a quiet machine, Backroom's own CPU 11.4 s and 16.3 s.)
  *
  * @param seconds how long it waited
  * @param busy the part of the machine's CPU busy (every process) in the last window before it returned

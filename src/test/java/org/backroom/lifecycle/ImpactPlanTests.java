@@ -65,9 +65,11 @@ class ImpactPlanTests extends ApiTest {
 				FROM generate_series(1, 60000) AS g""", "ANALYZE sales_orders"), counts);
 
 		// The scan stops at the cap, through the foreign key's index, or through the table when the planner finds
-		// the record common enough that the first 1,001 rows are near (it owns one order in thirteen here).
+		// the record common enough that the first 1,001 rows are near (it owns one order in thirteen here), or
+		// through a bitmap of the index's entries for it, whose table reads stop at the cap (ANALYZE samples the
+		// table, and one clean-clone run in four got this plan: 5,000 entries, 16 pages, 0.5 ms).
 		assertThat(plans.get("salesOrders"))
-			.containsPattern("Limit \\(actual [^\n]*rows=1001 loops=1\\)\n\\s+->  (Index (Only )?Scan using \\S+|Seq Scan) on "
+			.containsPattern("Limit \\(actual [^\n]*rows=1001 loops=1\\)\n\\s+->  (Index (Only )?Scan using \\S+|Seq Scan|Bitmap Heap Scan) on "
 					+ "sales_orders \\(actual [^\n]*rows=1001 loops=1\\)");
 		plans.forEach((name, plan) -> assertThat(plan).as(name).containsPattern("Limit \\(actual [^\n]*rows=\\d+ loops=1\\)"));
 	}

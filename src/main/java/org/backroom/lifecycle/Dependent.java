@@ -28,10 +28,12 @@ public record Dependent(String name, String one, String many, String table, Stri
 	 */
 	static final long CAP = 1_000;
 
+	/** How a count past the cap begins: formatted once, not for every preview of a long history. */
+	private static final String PAST_CAP = String.format(Locale.ROOT, "%,d+ ", CAP);
+
 	/** {@code 1 sales order}, {@code 12 sales orders}, {@code 1,000+ sales orders} beyond {@link #CAP}. */
 	String count(long count) {
-		return count > CAP ? String.format(Locale.ROOT, "%,d+ %s", CAP, many)
-				: count + " " + (count == 1 ? one : many);
+		return count > CAP ? PAST_CAP + many : count + " " + (count == 1 ? one : many);
 	}
 
 	/** At most {@link #CAP} + 1 rows read from the foreign key's index: more than CAP means "CAP or more". */

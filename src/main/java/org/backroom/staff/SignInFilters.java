@@ -140,9 +140,9 @@ class SignInFilters {
 					throws ServletException, IOException {
 				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 				if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal signedIn) {
-					// A token's user was read from the database a moment ago, in this request.
-					Optional<StaffPrincipal> now = (request.getAttribute(READ_FRESH) != null ? Optional.of(signedIn)
-							: directory.byId(signedIn.id()))
+					// A token's user was read from the database a moment ago, in this request, and signed in then.
+					boolean readFresh = request.getAttribute(READ_FRESH) != null;
+					Optional<StaffPrincipal> now = (readFresh ? Optional.of(signedIn) : directory.byId(signedIn.id()))
 						.filter(StaffPrincipal::active)
 						.filter(current -> current.credentialsVersion() == signedIn.credentialsVersion());
 					if (now.isEmpty()) {
@@ -151,7 +151,7 @@ class SignInFilters {
 					else if (PasswordChangeGate.heldBack(now.get(), request, response)) {
 						return;
 					}
-					else {
+					else if (!readFresh) {
 						signIn(now.get());
 					}
 				}

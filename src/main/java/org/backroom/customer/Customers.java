@@ -68,7 +68,7 @@ class Customers {
 				      UNION ALL
 				      (SELECT id, rank, sort_key FROM ({others}) AS other)) AS hit ON hit.id = c.id
 				ORDER BY hit.rank, hit.sort_key, hit.id
-				LIMIT {rows}""".replace("{match}", typed ? " AND search LIKE ?" : "")
+				LIMIT {rows}""".replace("{match}", typed ? " AND search LIKE " + PickerQuery.VALUE : "")
 			.replace("{others}", others.sql())
 			.replace("{rows}", String.valueOf(rows)), params);
 	}
@@ -76,7 +76,6 @@ class Customers {
 	/** Active customers matching what was typed, for pickers: at most {@code rows}. */
 	List<Lookup> lookup(@Nullable String query, int rows) {
 		RecordQueries.Query lookup = lookupQuery(query, rows);
-		PickerQuery.planOnce(jdbc);
 		return jdbc.sql(lookup.sql()).params(lookup.params()).query(RecordRows.of(Lookup.class)).list();
 	}
 

@@ -34,7 +34,6 @@ class ItemLookups {
 	 */
 	List<Lookup> lookup(@Nullable String query) {
 		RecordQueries.Query search = lookupQuery(query);
-		PickerQuery.planOnce(jdbc);
 		List<Lookup> matches = jdbc.sql(search.sql()).params(search.params()).query(RecordRows.of(Lookup.class)).list();
 		if (query == null || query.isBlank()) {
 			return matches;

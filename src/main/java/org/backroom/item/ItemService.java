@@ -81,8 +81,12 @@ public class ItemService {
 		return Page.of(rows, limit, item -> new Cursor(item.name(), item.id()));
 	}
 
+	/**
+	 * Outside a transaction, which would add a begin and a commit to every keystroke of a picker: the matches and the
+	 * scanned barcode are two reads, each of its own moment, and a picker's answer needs no more (what it offers is
+	 * checked again, under lock, by the sale or purchase it goes into).
+	 */
 	@PreAuthorize("@permissions.require('item.view')")
-	@Transactional(readOnly = true)
 	List<ItemLookups.Lookup> lookup(@Nullable String query) {
 		return lookups.lookup(query);
 	}

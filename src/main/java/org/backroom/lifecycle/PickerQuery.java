@@ -7,8 +7,6 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 /**
  * What a picker offers for what was typed, found without sorting every match. First the records where a word of
  * the name, a code or an email <em>starts</em> with it, each read in order from a b-tree {@code text_pattern_ops}
@@ -44,7 +42,8 @@ public record PickerQuery(String table, String condition, List<String> prefixes)
 			params.add(lowered);
 			params.add(lowered + LAST);
 			return "(SELECT id, lower(name) AS sort_key FROM " + table + " WHERE " + condition + " AND " + expression
-					+ " ~>=~ ? AND " + expression + " ~<~ ? ORDER BY " + expression + " USING ~<~ LIMIT " + rows + ")";
+					+ " ~>=~ " + VALUE + " AND " + expression + " ~<~ " + VALUE + " ORDER BY " + expression
+					+ " USING ~<~ LIMIT " + rows + ")";
 		}).collect(Collectors.joining("\n        UNION\n        "));
 		// A page of others is enough: when k prefix matches were found, at most k of the others are among them.
 		RecordQueries.Query others = RecordQueries.pickerMatches(table, condition, typed, rows);
@@ -56,15 +55,17 @@ public record PickerQuery(String table, String condition, List<String> prefixes)
 	}
 
 	/**
-	 * Has the rest of the caller's transaction plan a picker's statement once per connection (a generic plan)
-	 * instead of for every keystroke. The statement is written to be served the same way whatever was typed (bound
-	 * ranges, a bounded walk, and {@code picker_matches}, which plans its own query with the value), but PostgreSQL
-	 * kept planning it afresh for the values: 2.2 ms of every lookup at a million customers, more than the lookup
-	 * itself. Call it inside the lookup's transaction; outside one it changes nothing.
+	 * How a picker's statement takes each value it is given: {@code (SELECT CAST(? AS text))}, a value that the
+	 * planner does not see, so that PostgreSQL plans the statement once per connection instead of for every
+	 * keystroke. The statement is written to be served the same way whatever was typed (bound ranges, a bounded walk,
+	 * and {@code picker_matches}, which plans its own query with the value); but given the values themselves, the
+	 * planner found each of its custom plans cheaper than the generic one and kept planning afresh, 2.2 ms of every
+	 * lookup at a million customers, more than the lookup itself. Hidden, every custom plan costs what the generic
+	 * plan does, and after its first five PostgreSQL keeps the generic one (its rule: a generic plan no dearer than
+	 * the average custom plan with its planning). Until this round the lookup set {@code plan_cache_mode} for its
+	 * transaction instead: a transaction and a statement more, two round trips of every keystroke.
 	 */
-	public static void planOnce(JdbcClient jdbc) {
-		jdbc.sql("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)").query(String.class).single();
-	}
+	public static final String VALUE = "(SELECT CAST(? AS text))";
 
 	/**
 	 * The last code point: every text that starts with the typed prefix sorts from the prefix (inclusive) to the

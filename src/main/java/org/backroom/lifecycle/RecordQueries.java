@@ -109,7 +109,7 @@ public final class RecordQueries {
 				    SELECT id, sort_key FROM (
 				        SELECT id, lower(name) AS sort_key, search FROM {table} WHERE {condition}{keyset}
 				        ORDER BY lower(name), id LIMIT {walk}) AS named
-				    WHERE search LIKE ? ORDER BY sort_key, id LIMIT {rows}),
+				    WHERE search LIKE {value} ORDER BY sort_key, id LIMIT {rows}),
 				rare AS MATERIALIZED ({rare})
 				(SELECT id, sort_key FROM walk WHERE (SELECT count(*) FROM walk) = {rows})
 				UNION ALL
@@ -123,7 +123,7 @@ public final class RecordQueries {
 	// A page of any of them, read from the trigram index alone (V59: the planner took a rare pattern in one
 	// statement for a common one and read the table in id order until a page turned up).
 	private static final String ANY_RARE = """
-				SELECT id, sort_key FROM picker_matches('{table}', '{conditionText}', ?, {rows})
+				SELECT id, sort_key FROM picker_matches('{table}', '{conditionText}', {value}, {rows})
 				    WHERE (SELECT count(*) FROM walk) < {rows}""";
 
 	private static Query matches(String table, String condition, @Nullable String query, @Nullable Cursor after,
@@ -140,8 +140,10 @@ public final class RecordQueries {
 		params.add(pattern);
 		params.add(pattern);
 		addCursor(params, after);
+		// A picker's values as PickerQuery#VALUE gives them: its statement is planned once per connection.
 		String sql = MATCHES
 			.replace("{rare}", anyRows ? ANY_RARE : EVERY_RARE)
+			.replace("{value}", anyRows ? PickerQuery.VALUE : "?")
 			.replace("{table}", table)
 			.replace("{condition}", condition)
 			.replace("{conditionText}", condition.replace("'", "''"))

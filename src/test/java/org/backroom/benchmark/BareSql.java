@@ -37,11 +37,11 @@ final class BareSql {
 				SELECT c.id, c.code, c.name, c.email, c.phone
 				FROM customers c
 				JOIN ((SELECT id, 0 AS rank, lower(name) AS sort_key FROM customers
-				       WHERE is_system AND status = 'ACTIVE' AND search LIKE ?)
+				       WHERE is_system AND status = 'ACTIVE' AND search LIKE %s)
 				      UNION ALL
 				      (SELECT id, rank, sort_key FROM (%s) AS other)) AS hit ON hit.id = c.id
 				ORDER BY hit.rank, hit.sort_key, hit.id
-				LIMIT 20""".formatted(others.sql()), params);
+				LIMIT 20""".formatted(PickerQuery.VALUE, others.sql()), params);
 	}
 
 	/** item/ItemLookups#lookupQuery: the substring matches; then the barcode probe. */

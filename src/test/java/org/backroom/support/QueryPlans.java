@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -151,6 +152,25 @@ public final class QueryPlans {
 		/** As {@link QueryPlans#executedWithPages}, on this store. */
 		public Map<String, String> executedWithPages(Map<String, RecordQueries.Query> queries) {
 			return explained(List.of(), queries, "ANALYZE, BUFFERS, COSTS OFF");
+		}
+
+		/**
+		 * What {@code work} finds on this store's connection, as the application's statements run there (through
+		 * the JDBC driver, which prepares a statement on the server after a few runs); undone afterwards.
+		 */
+		public <T> T within(Function<JdbcClient, T> work) {
+			try {
+				Savepoint before = connection.setSavepoint();
+				try {
+					return work.apply(jdbc);
+				}
+				finally {
+					connection.rollback(before);
+				}
+			}
+			catch (SQLException failed) {
+				throw new IllegalStateException(failed);
+			}
 		}
 
 		private Map<String, String> explained(List<String> more, Map<String, RecordQueries.Query> queries,

@@ -134,33 +134,19 @@ class CustomerSearchPlanTests extends ApiTest {
 	void aLookupIsPlannedForItsFirstRunsOnlyThenServedByItsGenericPlan() {
 		List<String> terms = List.of("Johns", "ohnso", "35923", "Smith", "filler", "ohn", "mith", "7919", "Fill", "son",
 				"Smi", "ler", "Joh", "4 7");
-		// The statement as the driver prepares it on the server: its placeholders numbered.
-		int[] n = { 0 };
-		String prepared = Pattern.compile("\\?")
-			.matcher(Customers.lookupQuery("x", RecordQueries.LOOKUP_LIMIT).sql())
-			.replaceAll(match -> "\\$" + ++n[0]);
-		Map<String, Object> plans = store.within(jdbc -> {
-			// As on a new connection. The store's comes from the pool, where other tests ran the same lookup on a few
-			// customers; PostgreSQL weighs a statement's generic plan against the average of all its custom plans on
-			// the connection, kept across re-planning, and those were cheap. The driver prepares its statements
-			// again after this.
-			jdbc.sql("DEALLOCATE ALL").update();
-			Customers onStore = new Customers(jdbc);
+		QueryPlans.Plans plans = store.planned(Customers.lookupQuery("x", RecordQueries.LOOKUP_LIMIT).sql(), onStore -> {
+			Customers customers = new Customers(onStore);
 			// Each answer as a picker must give it: customers that contain what was typed.
-			terms.forEach(term -> assertThat(onStore.lookup(term, RecordQueries.LOOKUP_LIMIT)).as(term)
+			terms.forEach(term -> assertThat(customers.lookup(term, RecordQueries.LOOKUP_LIMIT)).as(term)
 				.isNotEmpty()
 				.allSatisfy(found -> assertThat(String.join(" ", found.name(), found.code(),
 						String.valueOf(found.email()), String.valueOf(found.phone())).toLowerCase(Locale.ROOT))
 					.contains(term.toLowerCase(Locale.ROOT))));
-			return jdbc.sql("SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement = ?")
-				.param(prepared)
-				.query()
-				.singleRow();
 		});
-		// The driver prepares the statement on the server from its fifth run (prepareThreshold), and the connection
-		// keeps it; PostgreSQL plans five runs with their values, then compares, and plans no more.
-		assertThat(plans.get("custom_plans")).as(plans.toString()).isEqualTo(5L);
-		assertThat((Long) plans.get("generic_plans")).as(plans.toString()).isGreaterThanOrEqualTo(terms.size() - 4L - 5L);
+		// The driver prepares the statement on the server from its fifth run (prepareThreshold); PostgreSQL plans five
+		// runs with their values, then compares, and plans no more.
+		assertThat(plans.custom()).as(plans.toString()).isEqualTo(5);
+		assertThat(plans.generic()).as(plans.toString()).isGreaterThanOrEqualTo(terms.size() - 4 - 5);
 	}
 
 	/**

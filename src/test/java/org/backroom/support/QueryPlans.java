@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -126,6 +127,10 @@ public final class QueryPlans {
 		}
 	}
 
+	/** How many times PostgreSQL planned a prepared statement with its values, and how many it used its generic plan. */
+	public record Plans(long custom, long generic) {
+	}
+
 	/** See {@link #filled}. */
 	public static final class Store implements AutoCloseable {
 
@@ -171,6 +176,27 @@ public final class QueryPlans {
 			catch (SQLException failed) {
 				throw new IllegalStateException(failed);
 			}
+		}
+
+		/**
+		 * How PostgreSQL planned {@code sql} (with {@code ?} placeholders, as the application writes it) while
+		 * {@code runs} ran it on this store's connection through the driver, as on a new connection: the store's
+		 * comes from the pool, where other tests may have run the same statement on a few rows, and PostgreSQL weighs
+		 * a statement's generic plan against the average of all its custom plans on the connection, kept across
+		 * re-planning. So the session's prepared statements start afresh ({@code DEALLOCATE ALL}; the driver prepares
+		 * its own again).
+		 */
+		public Plans planned(String sql, Consumer<JdbcClient> runs) {
+			int[] n = { 0 };
+			String prepared = Pattern.compile("\\?").matcher(sql).replaceAll(match -> "\\$" + ++n[0]);
+			return within(onStore -> {
+				onStore.sql("DEALLOCATE ALL").update();
+				runs.accept(onStore);
+				return onStore.sql("SELECT custom_plans, generic_plans FROM pg_prepared_statements WHERE statement = ?")
+					.param(prepared)
+					.query((rs, row) -> new Plans(rs.getLong("custom_plans"), rs.getLong("generic_plans")))
+					.single();
+			});
 		}
 
 		private Map<String, String> explained(List<String> more, Map<String, RecordQueries.Query> queries,

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -157,8 +156,7 @@ class CustomerSearchPlanTests extends ApiTest {
 	void thePickerPlannedWithoutTheTypedValuesStillReadsItsIndexes() {
 		// One prepared statement, as the connection keeps it, run with each term under its generic plan.
 		RecordQueries.Query shape = Customers.lookupQuery("x", RecordQueries.LOOKUP_LIMIT);
-		int[] n = { 0 };
-		String prepared = Pattern.compile("\\?").matcher(shape.sql()).replaceAll(match -> "\\$" + ++n[0]);
+		String prepared = QueryPlans.numbered(shape.sql());
 		List<String> fill = List.of("SET LOCAL plan_cache_mode = force_generic_plan", "PREPARE picker AS " + prepared);
 		Map<String, RecordQueries.Query> lookups = new LinkedHashMap<>();
 		for (String term : List.of("Johns", "ohnso", "35923")) {

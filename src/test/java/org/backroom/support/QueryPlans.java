@@ -127,6 +127,12 @@ public final class QueryPlans {
 		}
 	}
 
+	/** An SQL text with {@code ?} placeholders as the driver prepares it on the server: {@code $1}, {@code $2} … */
+	public static String numbered(String sql) {
+		int[] n = { 0 };
+		return Pattern.compile("\\?").matcher(sql).replaceAll(match -> "\\$" + ++n[0]);
+	}
+
 	/** How many times PostgreSQL planned a prepared statement with its values, and how many it used its generic plan. */
 	public record Plans(long custom, long generic) {
 	}
@@ -160,25 +166,6 @@ public final class QueryPlans {
 		}
 
 		/**
-		 * What {@code work} finds on this store's connection, as the application's statements run there (through
-		 * the JDBC driver, which prepares a statement on the server after a few runs); undone afterwards.
-		 */
-		public <T> T within(Function<JdbcClient, T> work) {
-			try {
-				Savepoint before = connection.setSavepoint();
-				try {
-					return work.apply(jdbc);
-				}
-				finally {
-					connection.rollback(before);
-				}
-			}
-			catch (SQLException failed) {
-				throw new IllegalStateException(failed);
-			}
-		}
-
-		/**
 		 * How PostgreSQL planned {@code sql} (with {@code ?} placeholders, as the application writes it) while
 		 * {@code runs} ran it on this store's connection through the driver, as on a new connection: the store's
 		 * comes from the pool, where other tests may have run the same statement on a few rows, and PostgreSQL weighs
@@ -187,8 +174,7 @@ public final class QueryPlans {
 		 * its own again).
 		 */
 		public Plans planned(String sql, Consumer<JdbcClient> runs) {
-			int[] n = { 0 };
-			String prepared = Pattern.compile("\\?").matcher(sql).replaceAll(match -> "\\$" + ++n[0]);
+			String prepared = numbered(sql);
 			return within(onStore -> {
 				onStore.sql("DEALLOCATE ALL").update();
 				runs.accept(onStore);
@@ -201,11 +187,18 @@ public final class QueryPlans {
 
 		private Map<String, String> explained(List<String> more, Map<String, RecordQueries.Query> queries,
 				String options) {
+			return within(onStore -> {
+				more.forEach(statement -> onStore.sql(statement).update());
+				return plans(onStore, watcher, pid, queries, options);
+			});
+		}
+
+		/** What {@code work} finds on this store's connection, undone afterwards (a savepoint rolled back). */
+		private <T> T within(Function<JdbcClient, T> work) {
 			try {
 				Savepoint before = connection.setSavepoint();
 				try {
-					more.forEach(statement -> jdbc.sql(statement).update());
-					return plans(jdbc, watcher, pid, queries, options);
+					return work.apply(jdbc);
 				}
 				finally {
 					connection.rollback(before);

@@ -114,13 +114,13 @@ final class Harness {
 		String token = token(http, base);
 		ServerTime server = new ServerTime(backroom, token);
 		Connection[] connections = new Connection[CONCURRENCY[CONCURRENCY.length - 1]];
-		try {
+		try (TillHttp till = new TillHttp(base, Duration.ofSeconds(60))) {
 			for (int i = 0; i < connections.length; i++) {
 				connections[i] = DriverManager.getConnection(jdbcUrl);
 			}
 			Workload work = Workload.sample(connections[0], scale);
 			long cashier = cashier(connections[0]);
-			List<HotPath> paths = chosen(new HotPaths(http, base, token, connections, work, cashier).all());
+			List<HotPath> paths = chosen(new HotPaths(till, token, connections, work, cashier).all());
 			List<PlanCheck.Plan> plans = new ArrayList<>();
 			for (HotPath path : paths) {
 				PlanCheck.Plan plan = PlanCheck.explain(connections[0], path.name(), path.explain());
@@ -141,7 +141,7 @@ final class Harness {
 			log("memory: heap %s, RSS %s".formatted(memory.heapFlat() ? "flat" : "GREW", memory.rssFlat() ? "flat" : "GREW"));
 			if (PATHS.isEmpty()) {
 				new BulkUnderLoad(http, backroom, token, connections[0]).measure(
-						new HotPaths(http, base, token, connections, work, cashier), scale, dir);
+						new HotPaths(till, token, connections, work, cashier), scale, dir);
 			}
 			else {
 				log("bulk deactivation under load not measured: only " + PATHS + " asked for");

@@ -1,16 +1,11 @@
 package org.backroom.benchmark;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,9 +28,7 @@ final class HotPaths {
 	record HotPath(String name, LoadDriver.Operation api, LoadDriver.Operation sql, List<Statement> explain) {
 	}
 
-	private final HttpClient http;
-
-	private final String base;
+	private final TillHttp http;
 
 	private final String token;
 
@@ -45,9 +38,8 @@ final class HotPaths {
 
 	private final long cashier;
 
-	HotPaths(HttpClient http, String base, String token, Connection[] connections, Workload work, long cashier) {
+	HotPaths(TillHttp http, String token, Connection[] connections, Workload work, long cashier) {
 		this.http = http;
-		this.base = base;
 		this.token = token;
 		this.connections = connections;
 		this.work = work;
@@ -159,9 +151,8 @@ final class HotPaths {
 			String body = "{\"customerId\":" + Workload.any(work.buyers(), r) + ",\"payment\":\"CASH\",\"lines\":["
 					+ "{\"itemId\":" + items[0] + ",\"quantity\":1},{\"itemId\":" + items[1] + ",\"quantity\":1},"
 					+ "{\"itemId\":" + items[2] + ",\"quantity\":1}]}";
-			return send(request("/api/sales-orders").header("Content-Type", "application/json")
-				.header("Idempotency-Key", UUID.randomUUID().toString())
-				.POST(HttpRequest.BodyPublishers.ofString(body))) == 201;
+			return send("POST", "/api/sales-orders", body, "Content-Type", "application/json", "Idempotency-Key",
+					UUID.randomUUID().toString()) == 201;
 		}, (w, r) -> new BareSale(connections[w]).sell(Workload.any(work.buyers(), r), threeItems(r), cashier),
 				BareSale.statements(work.buyers().get(0), work.goods().subList(0, 3), cashier));
 	}
@@ -197,24 +188,18 @@ final class HotPaths {
 	}
 
 	private boolean get(String path) throws Exception {
-		int status = send(request(path).GET());
-		return status == 200;
+		return send("GET", path, "") == 200;
 	}
 
-	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(base + path))
-			.header("Authorization", "Bearer " + token)
-			.header("Accept", "application/json")
-			.timeout(Duration.ofSeconds(60));
-	}
-
-	private int send(HttpRequest.Builder request) throws Exception {
-		HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-		if (response.statusCode() >= 300) {
-			throw new IllegalStateException(response.statusCode() + " " + request.build().uri() + ": "
-					+ new String(response.body(), StandardCharsets.UTF_8));
+	/** One request with the token, on the worker thread's own connection; an error answer is an error. */
+	private int send(String method, String path, String body, String... headers) throws Exception {
+		List<String> all = new ArrayList<>(List.of("Authorization", "Bearer " + token, "Accept", "application/json"));
+		all.addAll(List.of(headers));
+		TillHttp.Answer answer = http.send(method, path, all, body.getBytes(StandardCharsets.UTF_8));
+		if (answer.status() >= 300) {
+			throw new IllegalStateException(answer.status() + " " + method + " " + path + ": " + answer.text());
 		}
-		return response.statusCode();
+		return answer.status();
 	}
 
 	/** Runs a query on the worker's connection and reads every column of every row, as a mapper would. */

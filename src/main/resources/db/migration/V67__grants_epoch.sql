@@ -1,0 +1,25 @@
+-- What a signed-in user may do is read on every request, from their roles' permissions. Those change rarely (an
+-- owner edits a role or someone's roles), so every such change moves one counter, in its own transaction: a request
+-- reads the counter with the user's row and reads the permissions again only when it has moved since it last did
+-- (staff/SignInDirectory). A role change still applies at the next request, on every instance.
+CREATE TABLE grants_epoch (
+    only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    epoch    bigint  NOT NULL
+);
+
+INSERT INTO grants_epoch (only_row, epoch) VALUES (true, 1);
+
+CREATE FUNCTION grants_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE grants_epoch SET epoch = epoch + 1;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER staff_roles_move_grants_epoch
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON staff_roles
+    FOR EACH STATEMENT EXECUTE FUNCTION grants_changed();
+
+CREATE TRIGGER role_permissions_move_grants_epoch
+    AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON role_permissions
+    FOR EACH STATEMENT EXECUTE FUNCTION grants_changed();

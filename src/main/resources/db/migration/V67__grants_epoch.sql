@@ -1,7 +1,7 @@
 -- What a signed-in user may do is read on every request, from their roles' permissions. Those change rarely (an
--- owner edits a role or someone's roles), so every such change moves one counter, in its own transaction: a request
--- reads the counter with the user's row and reads the permissions again only when it has moved since it last did
--- (staff/SignInDirectory). A role change still applies at the next request, on every instance.
+-- owner edits a role or someone's roles), so every such change moves one value, the epoch, in its own transaction:
+-- a request reads the epoch with the user's row and reads the permissions again only when it has moved since it last
+-- did (staff/SignInDirectory). A role change still applies at the next request, on every instance.
 CREATE TABLE grants_epoch (
     only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
     epoch    bigint  NOT NULL
@@ -9,9 +9,12 @@ CREATE TABLE grants_epoch (
 
 INSERT INTO grants_epoch (only_row, epoch) VALUES (true, 1);
 
+-- The epoch moves to a random value rather than to the next number: a database restored from a backup and changed
+-- again could otherwise reach a number an instance had already seen for other grants. A value names one state of
+-- the grants, so permissions kept under it are right for whichever database shows it again.
 CREATE FUNCTION grants_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE grants_epoch SET epoch = epoch + 1;
+    UPDATE grants_epoch SET epoch = floor(random() * 4503599627370496)::bigint;
     RETURN NULL;
 END
 $$;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.backroom.BackroomApplication;
+import org.backroom.support.Api;
 import org.backroom.support.ApiTest;
 import org.backroom.support.BackroomTest;
 import org.backroom.support.FormSession;
@@ -124,6 +125,26 @@ class SessionsAcrossInstancesTests extends ApiTest {
 		var refused = new FromAddress("127.0.3.2", secondPort).getAs("/api/me", "admin", ADMIN_PASSWORD);
 		assertThat(refused.status()).isEqualTo(429);
 		assertThat(browser.on(secondPort).get("/api/me").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aRoleChangeOnOneInstanceAppliesAtTheNextRequestOnTheOther() {
+		String role = "Across " + System.nanoTime();
+		long roleId = api.post("/api/roles", java.util.Map.of("name", role, "permissions",
+				java.util.List.of("customer.view", "customer.create"))).json().path("id").asLong();
+		String token = staffWithRole(role).post("/api/me/tokens", java.util.Map.of("name", "till")).json()
+			.path("token").asString();
+		Api onSecond = new Api(secondPort).with("Authorization", "Bearer " + token);
+		// The second instance keeps this user's permissions after these requests.
+		assertThat(onSecond.post("/api/customers", java.util.Map.of("name", "Before")).status()).isEqualTo(201);
+		assertThat(onSecond.get("/api/customers?limit=1").status()).isEqualTo(200);
+
+		var narrowed = api.put("/api/roles/" + roleId, java.util.Map.of("name", role, "permissions",
+				java.util.List.of("customer.view")), "If-Match", api.get("/api/roles/" + roleId).header("ETag"));
+		assertThat(narrowed.status()).as(narrowed.toString()).isEqualTo(200);
+
+		assertThat(onSecond.post("/api/customers", java.util.Map.of("name", "After")).status()).isEqualTo(403);
+		assertThat(onSecond.get("/api/customers?limit=1").status()).isEqualTo(200);
 	}
 
 }

@@ -14,6 +14,10 @@ INSERT INTO grants_epoch (only_row, epoch) VALUES (true, 1);
 -- the grants, so permissions kept under it are right for whichever database shows it again.
 CREATE FUNCTION grants_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    -- A restore (backup/Restorer) writes the backup's rows as they were, this table's among them: it moves nothing.
+    IF current_setting('backroom.restoring', true) = 'on' THEN
+        RETURN NULL;
+    END IF;
     UPDATE grants_epoch SET epoch = floor(random() * 4503599627370496)::bigint;
     RETURN NULL;
 END

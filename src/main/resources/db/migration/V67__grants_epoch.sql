@@ -7,11 +7,12 @@ CREATE TABLE grants_epoch (
     epoch    bigint  NOT NULL
 );
 
-INSERT INTO grants_epoch (only_row, epoch) VALUES (true, 1);
+-- The epoch is a random value, and moves to another rather than to the next number: a database restored from a
+-- backup and changed again could otherwise reach a number an instance had already seen for other grants, and two
+-- stores would start from the same one. A value names one state of the grants, so permissions kept under it are
+-- right for whichever database shows it again.
+INSERT INTO grants_epoch (only_row, epoch) VALUES (true, floor(random() * 4503599627370496)::bigint);
 
--- The epoch moves to a random value rather than to the next number: a database restored from a backup and changed
--- again could otherwise reach a number an instance had already seen for other grants. A value names one state of
--- the grants, so permissions kept under it are right for whichever database shows it again.
 CREATE FUNCTION grants_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- A restore (backup/Restorer) writes the backup's rows as they were, this table's among them: it moves nothing.

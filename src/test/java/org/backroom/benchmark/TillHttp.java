@@ -2,6 +2,7 @@ package org.backroom.benchmark;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -186,7 +187,7 @@ final class TillHttp implements AutoCloseable {
 		}
 
 		private byte[] chunks() throws IOException {
-			java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+			ByteArrayOutputStream all = new ByteArrayOutputStream();
 			while (true) {
 				String size = line();
 				int semicolon = size.indexOf(';');
